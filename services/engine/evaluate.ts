@@ -1,0 +1,151 @@
+/**
+ * The one entry point of the engine: the worker, `supervisor scan` and replay all call it.
+ * Pure: (event, room state, ruleset) → (next room state, alerts). No I/O, no clock (event
+ * time only), no randomness; the input room is never mutated, so callers may keep it.
+ */
+import type { AlertEnvelope } from './contracts/alert.js';
+import type { EngineEvent, TranscriptEvent } from './contracts/events.js';
+import { alertId, buildAlert } from './alerts/envelope.js';
+import type { Finding, LexiconHit, SegmentView } from './detectors/types.js';
+import type { CompiledRule, Ruleset } from './ruleset/load.js';
+import { MAX_OPEN_ALERTS, MAX_SKUS, newRoom, type OpenAlert, type RoomState } from './state/room.js';
+
+/** Repeats of the same (rule, sku, evidence) within this window raise `occurrences`. */
+export const DEDUPE_COOLDOWN_MS = 10 * 60_000;
+/** Transcript rules: at most one new alert per (rule, room) per window (catalogue §1.2). */
+export const TRANSCRIPT_CAP_MS = 60_000;
+/** A previous segment this recent is joined to the current one for matching (catalogue §1.4). */
+export const CROSS_SEGMENT_MS = 15_000;
+const TAIL_CHARS = 64;
+
+export type EvaluateResult = {
+  room: RoomState;
+  /** New alerts. */
+  alerts: AlertEnvelope[];
+  /** Repeats folded into an open alert: same id, higher `occurrences`. */
+  updates: AlertEnvelope[];
+};
+
+function startSession(room: RoomState, sessionId: string, ruleset: Ruleset): RoomState {
+  const rules: Record<string, unknown> = {};
+  for (const r of ruleset.rules) {
+    const s = room.rules[r.meta.id];
+    if (s === undefined) continue;
+    rules[r.meta.id] = r.detector.onNewSession ? r.detector.onNewSession(s) : s;
+  }
+  return { ...room, sessionId, activeSku: null, cards: {}, tail: null, rules, alerts: {}, lastNew: {} };
+}
+
+function segmentOf(event: TranscriptEvent, room: RoomState, ruleset: Ruleset): SegmentView {
+  const tail = room.tail;
+  const joined = tail !== null && event.at >= tail.at && event.at - tail.at <= CROSS_SEGMENT_MS;
+  const original = joined ? tail.text + event.text : event.text;
+  const n = ruleset.normalise(original);
+  return { original, currentStart: joined ? tail.text.length : 0, squeezed: n.text, map: n.map };
+}
+
+function lexiconHits(segment: SegmentView, ruleset: Ruleset): Map<number, LexiconHit[]> {
+  const byRule = new Map<number, LexiconHit[]>();
+  ruleset.automaton.scan(segment.squeezed, (pattern, start, end) => {
+    for (const [ri, term] of ruleset.owners[pattern]!) {
+      let hits = byRule.get(ri);
+      if (hits === undefined) byRule.set(ri, (hits = []));
+      hits.push({ term, start, end });
+    }
+  });
+  return byRule;
+}
+
+function pruneAlerts(alerts: Record<string, OpenAlert>, now: number): Record<string, OpenAlert> {
+  const entries = Object.entries(alerts).filter(([, a]) => now - a.lastAt < DEDUPE_COOLDOWN_MS);
+  entries.sort((a, b) => a[1].lastAt - b[1].lastAt);
+  return Object.fromEntries(entries.slice(-MAX_OPEN_ALERTS + 1));
+}
+
+export function evaluate(event: EngineEvent, roomIn: RoomState | undefined, ruleset: Ruleset): EvaluateResult {
+  let room = roomIn ?? newRoom(event.roomId);
+  // Orders carry the session they were placed in (often days ago): they never switch sessions.
+  if (event.type !== 'order' && room.sessionId !== event.sessionId) room = startSession(room, event.sessionId, ruleset);
+  if (event.type === 'room') {
+    room = {
+      ...room,
+      meta: {
+        platform: event.platform,
+        streamerId: event.streamerId,
+        anchorType: event.anchorType,
+        aiLabelShown: event.aiLabelShown,
+        sellerAuthorizations: event.sellerAuthorizations,
+      },
+    };
+  } else if (event.type === 'price') {
+    const cards = { ...room.cards, [event.sku]: { productName: event.productName, brand: event.brand } };
+    const keys = Object.keys(cards);
+    if (keys.length > MAX_SKUS) delete cards[keys[0] === event.sku ? keys[1]! : keys[0]!];
+    room = { ...room, activeSku: event.sku, cards };
+  }
+
+  const candidates = ruleset.byType[event.type];
+  let segment: SegmentView | undefined;
+  let hits: Map<number, LexiconHit[]> | undefined;
+  if (event.type === 'transcript') {
+    segment = segmentOf(event, room, ruleset);
+    hits = lexiconHits(segment, ruleset);
+  }
+  const productCategory = ruleset.categoryOf(room.activeSku === null ? null : room.cards[room.activeSku]?.productName);
+  const found: Array<[CompiledRule, Finding]> = [];
+  let ruleStates: Record<string, unknown> | null = null;
+  for (const rule of candidates) {
+    const ruleHits = hits?.get(ruleset.rules.indexOf(rule));
+    if (rule.detector.needsHits === true && ruleHits === undefined) continue;
+    const id = rule.meta.id;
+    const state = room.rules[id] ?? rule.detector.initial();
+    const out = rule.detector.evaluate({
+      event,
+      room,
+      rule: rule.compiled,
+      state,
+      ...(segment ? { segment } : {}),
+      ...(ruleHits ? { hits: ruleHits } : {}),
+      productCategory,
+    });
+    if (out.state !== state || !(id in room.rules)) (ruleStates ??= { ...room.rules })[id] = out.state;
+    for (const f of out.findings) found.push([rule, f]);
+  }
+  if (ruleStates !== null) room = { ...room, rules: ruleStates };
+
+  const alerts: AlertEnvelope[] = [];
+  const updates: AlertEnvelope[] = [];
+  if (found.length > 0) {
+    let open = pruneAlerts(room.alerts, event.at);
+    const lastNew = { ...room.lastNew };
+    const sessionId = room.sessionId ?? event.sessionId;
+    for (const [rule, finding] of found) {
+      const key = `${rule.meta.id}\u0000${finding.sku ?? ''}\u0000${finding.dedupeKey}`;
+      const capped = lastNew[rule.meta.id];
+      const foldKey =
+        open[key] !== undefined
+          ? key
+          : event.type === 'transcript' && capped !== undefined && event.at - capped.at < TRANSCRIPT_CAP_MS && open[capped.key] !== undefined
+            ? capped.key
+            : null;
+      const common = { rule: rule.meta, rulesetVersion: ruleset.version, finding, event, room };
+      if (foldKey !== null) {
+        const prev = open[foldKey]!;
+        const next: OpenAlert = { ...prev, lastSeen: event.ts, lastAt: event.at, occurrences: prev.occurrences + 1 };
+        open = { ...open, [foldKey]: next };
+        updates.push(buildAlert({ ...common, id: prev.id, occurrences: next.occurrences, firstSeen: prev.firstSeen }));
+      } else {
+        const id = alertId(rule.meta, sessionId, event.coords);
+        open = { ...open, [key]: { id, firstSeen: event.ts, lastSeen: event.ts, lastAt: event.at, occurrences: 1 } };
+        if (event.type === 'transcript') lastNew[rule.meta.id] = { key, at: event.at };
+        alerts.push(buildAlert({ ...common, id, occurrences: 1, firstSeen: event.ts }));
+      }
+    }
+    room = { ...room, alerts: open, lastNew };
+  }
+  if (event.type === 'transcript') {
+    room = { ...room, tail: { text: event.text.slice(-TAIL_CHARS), at: event.at, ts: event.ts, coords: event.coords } };
+  }
+  if (event.at > room.lastAt) room = { ...room, lastAt: event.at };
+  return { room, alerts, updates };
+}

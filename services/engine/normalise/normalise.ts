@@ -1,0 +1,74 @@
+/**
+ * Transcript normalisation (catalogue §2.1), one pass over UTF-16 code units with lookup tables
+ * built once per ruleset:
+ *   - NFKC for single characters (full-width → half-width, compatibility forms), Latin lower case;
+ *   - zero-width characters and variation selectors dropped;
+ *   - traditional → simplified (OpenCC single-character table, seeds/normalise/t2s.json);
+ *   - the "squeezed" view: spaces, punctuation, emoji and symbols dropped, so `绝 对`, `原🔥单`
+ *     and `高 . 仿` read as words. '.' and ':' survive between two ASCII letters/digits (9.9, 1:1).
+ * `map[i]` is the index in the original text of squeezed character i, for evidence spans.
+ * Homophone folding happens inside lexicon matching only, never here.
+ */
+
+export type Normalised = { text: string; map: Int32Array };
+export type Normaliser = (input: string) => Normalised;
+
+const DROP = 0; // removed outright (zero-width, variation selectors)
+const KEEP = 1; // letters, digits, CJK
+const SEP = 2; // spaces, punctuation, symbols, emoji halves: removed in the squeezed view
+const INNER = 3; // '.' and ':' — kept only between two ASCII alphanumerics
+
+const isAsciiAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+
+export type NormaliserTables = { fold: Uint16Array; cls: Uint8Array };
+
+/** Builds the fold and class tables. `t2s` maps a traditional character to its simplified form. */
+export function buildNormaliserTables(t2s: Readonly<Record<string, string>>): NormaliserTables {
+  const fold = new Uint16Array(0x10000);
+  const cls = new Uint8Array(0x10000);
+  const letterOrDigit = /[\p{L}\p{N}]/u;
+  for (let c = 0; c < 0x10000; c++) {
+    let out = c;
+    if (c < 0xd800 || c > 0xdfff) {
+      const nf = String.fromCharCode(c).normalize('NFKC');
+      if (nf.length === 1) out = nf.charCodeAt(0);
+    }
+    if (out >= 0x41 && out <= 0x5a) out += 0x20;
+    const simp = t2s[String.fromCharCode(out)];
+    if (simp !== undefined && simp.length === 1) out = simp.charCodeAt(0);
+    fold[c] = out;
+    if ((c >= 0x200b && c <= 0x200d) || c === 0xfeff || c === 0x2060 || (c >= 0xfe00 && c <= 0xfe0f)) cls[c] = DROP;
+    else if (out === 0x2e || out === 0x3a) cls[c] = INNER;
+    else if (c >= 0xd800 && c <= 0xdfff) cls[c] = SEP; // astral: emoji and the like
+    else cls[c] = letterOrDigit.test(String.fromCharCode(out)) ? KEEP : SEP;
+  }
+  return { fold, cls };
+}
+
+export function createNormaliser(tables: NormaliserTables): Normaliser {
+  const { fold, cls } = tables;
+  return (input: string): Normalised => {
+    const n = input.length;
+    const out = new Uint16Array(n);
+    const map = new Int32Array(n);
+    let len = 0;
+    for (let i = 0; i < n; i++) {
+      const c = input.charCodeAt(i);
+      const k = cls[c];
+      if (k === KEEP) {
+        out[len] = fold[c]!;
+        map[len++] = i;
+      } else if (k === INNER && len > 0 && isAsciiAlnum(out[len - 1]!) && i + 1 < n) {
+        const next = fold[input.charCodeAt(i + 1)]!;
+        if (isAsciiAlnum(next)) {
+          out[len] = fold[c]!;
+          map[len++] = i;
+        }
+      }
+    }
+    let text = '';
+    // String.fromCharCode.apply in chunks: far cheaper than concatenating one char at a time.
+    for (let i = 0; i < len; i += 4096) text += String.fromCharCode.apply(null, Array.from(out.subarray(i, Math.min(len, i + 4096))));
+    return { text, map: map.subarray(0, len) };
+  };
+}

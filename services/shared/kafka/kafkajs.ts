@@ -1,0 +1,410 @@
+/**
+ * KafkaPort adapter on kafkajs (pure JS, always installed).
+ *
+ * Invariants (port.ts, STYLE §9):
+ * - The handler gets records of ONE topic-partition, at most maxBatch of them. Offsets are
+ *   resolved and committed (offset + 1) only after it resolves; kafkajs never auto-commits.
+ * - A rejected handler commits nothing: we seek the partition back to the chunk's first offset,
+ *   so the next fetch delivers the same records again (after a short, growing pause).
+ *   We do NOT rethrow into kafkajs: its retry/crash/restart path would tear the consumer down
+ *   and rejoin the group for what is a handler problem (tulios/kafkajs#315).
+ * - coPartitioned groups use our own 'copartitioned' protocol (copartition.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import kafkajs from 'kafkajs';
+import type {
+  Admin as KjsAdmin,
+  Assigner,
+  Consumer as KjsConsumer,
+  EachBatchPayload,
+  IHeaders,
+  Kafka as KjsKafka,
+  KafkaMessage,
+  LogEntry,
+  logLevel as KjsLogLevelType,
+  Message,
+  PartitionAssigner,
+} from 'kafkajs';
+import { pino, type Logger } from 'pino';
+import { assignCoPartitioned } from './copartition.js';
+import type {
+  Admin,
+  BatchHandler,
+  Consumer,
+  ConsumerOptions,
+  KafkaPort,
+  OutRecord,
+  Producer,
+  RawRecord,
+  TopicPartition,
+  TopicSpec,
+} from './port.js';
+
+const { Kafka, logLevel: KjsLogLevel, AssignerProtocol, PartitionAssigners, Partitioners } = kafkajs;
+
+export const DEFAULT_CLIENT_ID = 'live-room-supervisor';
+export const DEFAULT_MAX_BATCH = 500;
+/** Fetch long-poll. Also bounds how late a rebalance or stop() is noticed (kafkajs default 5 s). */
+const FETCH_MAX_WAIT_MS = 1_000;
+const HEARTBEAT_INTERVAL_MS = 1_000;
+const RETRY_BACKOFF_MIN_MS = 100;
+const RETRY_BACKOFF_MAX_MS = 5_000;
+/** How long ensureTopics waits for freshly created topics to show up in metadata. */
+const TOPIC_VISIBLE_TIMEOUT_MS = 10_000;
+export const COPARTITIONED_PROTOCOL = 'copartitioned';
+
+export type KafkajsPortOptions = {
+  brokers: string[];
+  clientId?: string;
+  /** kafkajs' own log level (its logs are routed to `log`). Default: WARN. */
+  logLevel?: KjsLogLevelType;
+  /** Parent logger; the adapter logs under component 'kafka.kafkajs'. Default: silent. */
+  log?: Logger;
+};
+
+export function createKafkajsPort(opts: KafkajsPortOptions): KafkaPort {
+  const log = (opts.log ?? pino({ level: 'silent' })).child({ component: 'kafka.kafkajs' });
+  const kafka = new Kafka({
+    clientId: opts.clientId ?? DEFAULT_CLIENT_ID,
+    brokers: opts.brokers,
+    logLevel: opts.logLevel ?? KjsLogLevel.WARN,
+    logCreator: () => (entry) => toPino(log, entry),
+  });
+
+  const connectedAdmin = async (): Promise<KjsAdmin> => {
+    const admin = kafka.admin();
+    await admin.connect();
+    return admin;
+  };
+
+  return {
+    kind: 'kafkajs',
+    brokers: [...opts.brokers],
+
+    async admin(): Promise<Admin> {
+      const admin = await connectedAdmin();
+      const partitionCounts = async (topics: readonly string[]): Promise<Record<string, number>> => {
+        const existing = new Set(await admin.listTopics());
+        const known = [...new Set(topics)].filter((t) => existing.has(t));
+        const counts: Record<string, number> = Object.fromEntries(topics.map((t) => [t, 0]));
+        if (known.length > 0) {
+          const { topics: meta } = await admin.fetchTopicMetadata({ topics: known });
+          for (const t of meta) counts[t.name] = t.partitions.length;
+        }
+        return counts;
+      };
+      return {
+        partitionCounts,
+        async ensureTopics(specs: readonly TopicSpec[]) {
+          const before = await partitionCounts(specs.map((s) => s.topic));
+          const missing = specs.filter((s) => before[s.topic] === 0);
+          const existing = specs.filter((s) => before[s.topic] !== 0);
+          for (const s of existing) {
+            if (before[s.topic] !== s.numPartitions) {
+              log.warn({ topic: s.topic, expected: s.numPartitions, actual: before[s.topic] }, 'topic exists with a different partition count');
+            }
+          }
+          if (missing.length > 0) {
+            await admin.createTopics({
+              waitForLeaders: true,
+              topics: missing.map((s) => ({
+                topic: s.topic,
+                numPartitions: s.numPartitions,
+                replicationFactor: -1,                     // the broker's default.replication.factor
+                configEntries: Object.entries(s.configs ?? {}).map(([name, value]) => ({ name, value })),
+              })),
+            });
+            await waitForTopics(partitionCounts, missing);
+          }
+          return { created: missing.map((s) => s.topic), existing: existing.map((s) => s.topic) };
+        },
+        close: () => admin.disconnect(),
+      };
+    },
+
+    async producer(): Promise<Producer> {
+      const producer = kafka.producer({
+        allowAutoTopicCreation: false,
+        idempotent: false,
+        // Java-compatible murmur2, the same as the rdkafka adapter's 'murmur2_random', so a key
+        // lands on the same partition whichever client produced it.
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      await producer.connect();
+      return {
+        async send(records: readonly OutRecord[]) {
+          if (records.length === 0) return;
+          const byTopic = new Map<string, Message[]>();
+          for (const r of records) {
+            let list = byTopic.get(r.topic);
+            if (list === undefined) byTopic.set(r.topic, (list = []));
+            list.push({
+              key: r.key,
+              value: r.value,
+              ...(r.partition !== undefined && { partition: r.partition }),
+              ...(r.headers !== undefined && { headers: r.headers }),
+            });
+          }
+          await producer.sendBatch({
+            acks: -1,
+            topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+          });
+        },
+        close: () => producer.disconnect(),
+      };
+    },
+
+    consumer: (options: ConsumerOptions): Consumer => createConsumer(kafka, options, log),
+
+    async readToEnd(topic, partitions, onRecord) {
+      const wanted = [...new Set(partitions)].sort((a, b) => a - b);
+      if (wanted.length === 0) return;
+      const admin = await connectedAdmin();
+      const groupId = `${DEFAULT_CLIENT_ID}.read-to-end.${randomUUID()}`;
+      let consumer: KjsConsumer | undefined;
+      try {
+        // High watermarks captured now: records produced after this call are not delivered.
+        const offsets = await admin.fetchTopicOffsets(topic);
+        const high = new Map<number, bigint>();
+        for (const p of wanted) {
+          const o = offsets.find((x) => x.partition === p);
+          if (o === undefined) throw new Error(`readToEnd: ${topic} has no partition ${p}`);
+          if (BigInt(o.high) > BigInt(o.low)) high.set(p, BigInt(o.high));
+        }
+        if (high.size === 0) return;
+
+        // kafkajs has no manual assign: a throwaway group whose assigner hands its only member
+        // exactly the wanted partitions, so nothing else is fetched.
+        consumer = kafka.consumer({
+          groupId,
+          allowAutoTopicCreation: false,
+          maxWaitTimeInMs: 250,
+          partitionAssigners: [fixedAssigner(topic, [...high.keys()])],
+        });
+        await consumer.connect();
+        await consumer.subscribe({ topics: [topic], fromBeginning: true });
+        const pending = new Map(high);
+        let done!: () => void;
+        let fail!: (err: unknown) => void;
+        const finished = new Promise<void>((resolve, reject) => { done = resolve; fail = reject; });
+        consumer.on(consumer.events.CRASH, ({ payload }) => { if (!payload.restart) fail(payload.error); });
+        await consumer.run({
+          autoCommit: false,
+          eachBatchAutoResolve: false,
+          eachBatch: async ({ batch }) => {
+            const end = pending.get(batch.partition);
+            if (batch.topic !== topic || end === undefined) return;
+            try {
+              for (const m of batch.messages) {
+                if (BigInt(m.offset) >= end) break;
+                onRecord(toRawRecord(batch.topic, batch.partition, m));
+              }
+            } catch (err) {
+              pending.clear();                           // stop delivering; readToEnd rejects
+              fail(err);
+              return;
+            }
+            if (BigInt(batch.lastOffset()) + 1n >= end) {
+              pending.delete(batch.partition);
+              if (pending.size === 0) done();
+            }
+          },
+        });
+        await finished;
+      } finally {
+        await consumer?.disconnect().catch((err: unknown) => log.warn({ err }, 'read-to-end consumer disconnect failed'));
+        if (consumer !== undefined) {
+          await admin.deleteGroups([groupId]).catch((err: unknown) => log.debug({ err, groupId }, 'read-to-end group not deleted'));
+        }
+        await admin.disconnect();
+      }
+    },
+  };
+}
+
+function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Logger): Consumer {
+  const log = parentLog.child({ groupId: options.groupId });
+  const maxBatch = Math.max(1, options.maxBatch ?? DEFAULT_MAX_BATCH);
+  const consumer = kafka.consumer({
+    groupId: options.groupId,
+    allowAutoTopicCreation: false,
+    maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
+    heartbeatInterval: HEARTBEAT_INTERVAL_MS,
+    partitionAssigners: options.coPartitioned ? [coPartitionedAssigner] : [PartitionAssigners.roundRobin],
+  });
+
+  let stopping = false;
+  let started = false;
+  let inFlight: Promise<void> = Promise.resolve();
+  let failures = 0;
+  let wake: (() => void) | undefined;
+  let lastAssignment: string | undefined;
+
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    const assigned = toTopicPartitions(payload.memberAssignment);
+    const key = JSON.stringify(assigned);
+    log.info({ memberId: payload.memberId, assigned: assigned.length, protocol: payload.groupProtocol }, 'group joined');
+    if (key === lastAssignment) return;                 // a rejoin that changed nothing
+    lastAssignment = key;
+    options.onAssignment?.(assigned);
+  });
+
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => { clearTimeout(timer); resolve(); };
+    }).finally(() => (wake = undefined));
+
+  const processBatch = async (handler: BatchHandler, p: EachBatchPayload): Promise<void> => {
+    const { batch } = p;
+    const records = batch.messages.map((m) => toRawRecord(batch.topic, batch.partition, m));
+    for (let i = 0; i < records.length; i += maxBatch) {
+      if (stopping || !p.isRunning() || p.isStale()) return;   // unhandled rest: fetched again later
+      const chunk = records.slice(i, i + maxBatch);
+      const first = chunk[0]!.offset;
+      const last = chunk[chunk.length - 1]!.offset;
+      try {
+        await handler(chunk);
+      } catch (err) {
+        failures++;
+        const backoff = Math.min(RETRY_BACKOFF_MAX_MS, RETRY_BACKOFF_MIN_MS * 2 ** (failures - 1));
+        log.warn({ err, topic: batch.topic, partition: batch.partition, offset: first, backoff }, 'handler rejected; batch will be redelivered');
+        // Nothing is committed; the next fetch of this partition starts at the chunk again.
+        consumer.seek({ topic: batch.topic, partition: batch.partition, offset: first });
+        await pause(backoff);
+        return;
+      }
+      failures = 0;
+      p.resolveOffset(last);
+      await p.commitOffsetsIfNecessary({
+        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(last) + 1n).toString() }] }],
+      });
+      await p.heartbeat();
+    }
+  };
+
+  return {
+    async run(handler: BatchHandler) {
+      if (started) throw new Error('consumer.run called twice');
+      started = true;
+      const joined = new Promise<void>((resolve, reject) => {
+        const offJoin = consumer.on(consumer.events.GROUP_JOIN, () => { offJoin(); offCrash(); resolve(); });
+        const offCrash = consumer.on(consumer.events.CRASH, ({ payload }) => {
+          log.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
+          if (!payload.restart) { offJoin(); offCrash(); reject(payload.error); }
+        });
+      });
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => (inFlight = processBatch(handler, payload)),
+      });
+      await joined;
+    },
+
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      wake?.();
+      await inFlight.catch(() => undefined);             // its commit happens inside; errors were kafkajs'
+      await consumer.disconnect();                       // leaves the group: the others rebalance now
+    },
+  };
+}
+
+/** The 'copartitioned' protocol: see copartition.ts. */
+const coPartitionedAssigner: PartitionAssigner = ({ cluster, logger }): Assigner => ({
+  name: COPARTITIONED_PROTOCOL,
+  version: 0,
+  async assign({ members, topics }) {
+    const counts: Record<string, number> = {};
+    for (const topic of topics) counts[topic] = cluster.findTopicPartitionMetadata(topic).length;
+    if (new Set(Object.values(counts)).size > 1) {
+      logger.warn('co-partitioned topics have different partition counts', { counts });
+    }
+    const plan = assignCoPartitioned(members.map((m) => m.memberId), counts);
+    return Object.entries(plan).map(([memberId, assignment]) => ({
+      memberId,
+      memberAssignment: AssignerProtocol.MemberAssignment.encode({ version: 0, assignment, userData: Buffer.alloc(0) }),
+    }));
+  },
+  protocol: ({ topics }) => ({
+    name: COPARTITIONED_PROTOCOL,
+    metadata: AssignerProtocol.MemberMetadata.encode({ version: 0, topics, userData: Buffer.alloc(0) }),
+  }),
+});
+
+/** For readToEnd's single-member throwaway group: exactly these partitions. */
+const fixedAssigner = (topic: string, partitions: number[]): PartitionAssigner => () => ({
+  name: 'fixed',
+  version: 0,
+  async assign({ members }) {
+    return members.map((m, i) => ({
+      memberId: m.memberId,
+      memberAssignment: AssignerProtocol.MemberAssignment.encode({
+        version: 0,
+        assignment: i === 0 ? { [topic]: partitions } : {},
+        userData: Buffer.alloc(0),
+      }),
+    }));
+  },
+  protocol: ({ topics }) => ({
+    name: 'fixed',
+    metadata: AssignerProtocol.MemberMetadata.encode({ version: 0, topics, userData: Buffer.alloc(0) }),
+  }),
+});
+
+function toRawRecord(topic: string, partition: number, m: KafkaMessage): RawRecord {
+  return {
+    topic,
+    partition,
+    offset: m.offset,
+    key: m.key ?? null,
+    value: m.value ?? null,
+    timestamp: Number(m.timestamp),
+    headers: toHeaders(m.headers),
+  };
+}
+
+function toHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (headers === undefined) return out;
+  for (const [k, v] of Object.entries(headers)) {
+    const one = Array.isArray(v) ? v[v.length - 1] : v;   // a repeated header: the last one wins
+    if (one !== undefined) out[k] = typeof one === 'string' ? one : one.toString('utf8');
+  }
+  return out;
+}
+
+function toTopicPartitions(assignment: Record<string, number[]>): TopicPartition[] {
+  return Object.entries(assignment)
+    .flatMap(([topic, ps]) => ps.map((partition) => ({ topic, partition })))
+    .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
+}
+
+async function waitForTopics(
+  partitionCounts: (topics: readonly string[]) => Promise<Record<string, number>>,
+  specs: readonly TopicSpec[],
+): Promise<void> {
+  const deadline = Date.now() + TOPIC_VISIBLE_TIMEOUT_MS;
+  for (;;) {
+    const counts = await partitionCounts(specs.map((s) => s.topic));
+    if (specs.every((s) => counts[s.topic] === s.numPartitions)) return;
+    if (Date.now() > deadline) throw new Error(`created topics not visible after ${TOPIC_VISIBLE_TIMEOUT_MS} ms: ${JSON.stringify(counts)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const PINO_LEVEL: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
+  [KjsLogLevel.ERROR]: 'error',
+  [KjsLogLevel.WARN]: 'warn',
+  [KjsLogLevel.INFO]: 'info',
+  [KjsLogLevel.DEBUG]: 'debug',
+};
+
+function toPino(log: Logger, { namespace, level, log: entry }: LogEntry): void {
+  const { message, timestamp: _t, logger: _l, ...extra } = entry as LogEntry['log'] & { logger?: unknown };
+  log[PINO_LEVEL[level] ?? 'info']({ ns: namespace, ...extra }, message);
+}

@@ -1,0 +1,95 @@
+/**
+ * The Kafka port: the only Kafka surface the roles see. Two adapters implement it
+ * (kafkajs.ts, rdkafka.ts); handlers never import a Kafka library.
+ *
+ * Delivery contract: a consumer hands a batch of records of ONE topic-partition to the
+ * handler and commits the batch's offsets only after the handler's promise resolves.
+ * If the handler rejects, nothing is committed and the batch is delivered again
+ * (at least once). Handlers should therefore never throw for bad input: park it on the DLQ.
+ */
+
+export type RawRecord = {
+  topic: string;
+  partition: number;
+  /** Kafka offsets are int64; kept as a decimal string like both client libraries do. */
+  offset: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  /** Broker/producer timestamp, epoch ms. Informational only: the engine uses event time. */
+  timestamp: number;
+  headers: Record<string, string>;
+};
+
+export type OutRecord = {
+  topic: string;
+  key: string | Buffer | null;
+  /** null = tombstone (compacted topics). */
+  value: string | Buffer | null;
+  /** Explicit partition; unset = the client's default partitioner by key. */
+  partition?: number;
+  headers?: Record<string, string>;
+};
+
+export type TopicPartition = { topic: string; partition: number };
+
+export type TopicSpec = {
+  topic: string;
+  numPartitions: number;
+  /** Extra topic configs, e.g. { 'cleanup.policy': 'compact' }. */
+  configs?: Record<string, string>;
+};
+
+export type BatchHandler = (records: readonly RawRecord[]) => Promise<void>;
+
+export type ConsumerOptions = {
+  groupId: string;
+  topics: readonly string[];
+  /**
+   * Partition p of every subscribed topic goes to the same group member. All subscribed
+   * topics must have the same partition count.
+   */
+  coPartitioned?: boolean;
+  /** Where a group with no committed offset starts. Default: 'earliest'. */
+  fromBeginning?: boolean;
+  /** Called with the full new assignment each time it changes (after a rebalance). */
+  onAssignment?: (assigned: readonly TopicPartition[]) => void;
+  /** Upper bound of records per handler call. */
+  maxBatch?: number;
+};
+
+export type Consumer = {
+  /** Starts consuming; resolves once the consumer has joined its group. */
+  run(handler: BatchHandler): Promise<void>;
+  /** Stops fetching, waits for the handler in flight, commits, leaves the group. */
+  stop(): Promise<void>;
+};
+
+export type Producer = {
+  /** Resolves once the broker acknowledged every record (acks = all). Rejects otherwise. */
+  send(records: readonly OutRecord[]): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type Admin = {
+  /** Creates the missing topics; existing ones are left as they are (partitions are checked). */
+  ensureTopics(specs: readonly TopicSpec[]): Promise<{ created: string[]; existing: string[] }>;
+  /** Partition count of each topic (0 if it does not exist). */
+  partitionCounts(topics: readonly string[]): Promise<Record<string, number>>;
+  close(): Promise<void>;
+};
+
+export type KafkaClientKind = 'kafkajs' | 'rdkafka';
+
+export type KafkaPort = {
+  kind: KafkaClientKind;
+  brokers: readonly string[];
+  admin(): Promise<Admin>;
+  producer(): Promise<Producer>;
+  consumer(options: ConsumerOptions): Consumer;
+  /**
+   * Reads the given partitions of a topic from the beginning up to their high watermark at
+   * call time, without a consumer group, then resolves. Used to restore state from the
+   * compacted supervisor.state topic.
+   */
+  readToEnd(topic: string, partitions: readonly number[], onRecord: (rec: RawRecord) => void): Promise<void>;
+};
