@@ -10,12 +10,12 @@ timeout="${KAFKA_START_TIMEOUT:-90}"
 pidfile="$data/broker.pid"
 log="$data/broker.log"
 
-# kcat if installed (a real metadata request), else a bare TCP connect.
+# A TCP connect first (fails at once while nothing listens; kcat would wait its 2 s), then a
+# real metadata request with kcat when it is installed.
 answers() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || return 1
   if command -v kcat >/dev/null; then
     kcat -L -b "127.0.0.1:$port" -m 2 >/dev/null 2>&1
-  else
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
   fi
 }
 

@@ -1,0 +1,172 @@
+/**
+ * The `supervisor` command line. Each subcommand lives in its own file; this one parses the
+ * arguments and dispatches. Returns the process exit code.
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { INPUT_TOPICS, RuleFileSchema } from '../engine/index.js';
+import { runAllExamples } from '../engine/ruleset/examples.js';
+import { createKafkaPort } from '../shared/kafka/create-port.js';
+import { parseBrokerList } from '../shared/kafka/resolve-broker.js';
+import { createRootLogger } from '../shared/log.js';
+import { loadRulesFromDisk } from '../shared/rules-fs.js';
+import { ensureTopics } from '../shared/topics.js';
+import { parseConfig } from './config.js';
+import { feed } from './feed.js';
+import { scanFile } from './scan.js';
+import { ROLES, start, type Role } from './start.js';
+
+const USAGE = `supervisor — live-room supervisor (直播间数字监管员)
+
+usage:
+  supervisor start [--roles worker,gateway] [--demo] [--demo-speed N]
+                                                      run the service (npm start = all roles + demo feed)
+  supervisor scan --input FILE.jsonl [--updates]      run the engine offline; alerts as JSON Lines on stdout
+  supervisor feed FILE... [--speed N|max] [--loop]    produce JSON Lines sessions to the live.* topics
+  supervisor topics ensure                            create the topics (KAFKA_BROKERS required)
+  supervisor rules check | test | schema              validate rules, run their examples, print the schema
+
+environment: KAFKA_BROKERS, KAFKA_CLIENT (kafkajs|rdkafka), PORT (8080), HOST, SUPERVISOR_DEV_TOKEN,
+             SUPERVISOR_PARTITIONS (6), LOG_LEVEL
+`;
+
+function loadOrReport(): ReturnType<typeof loadRulesFromDisk> {
+  const loaded = loadRulesFromDisk();
+  if (!loaded.ok) for (const p of loaded.problems) process.stderr.write(`${p.file}:${p.line}: ${p.message}\n`);
+  return loaded;
+}
+
+function brokersOrFail(config: ReturnType<typeof parseConfig>): string[] {
+  const brokers = parseBrokerList(config.KAFKA_BROKERS);
+  if (!brokers) throw new Error('KAFKA_BROKERS is not set (e.g. KAFKA_BROKERS=127.0.0.1:9092)');
+  return brokers;
+}
+
+async function rules(sub: string | undefined): Promise<number> {
+  if (sub === 'schema') {
+    process.stdout.write(`${JSON.stringify(z.toJSONSchema(RuleFileSchema, { io: 'input', unrepresentable: 'any' }), null, 2)}\n`);
+    return 0;
+  }
+  const loaded = loadOrReport();
+  if (!loaded.ok) {
+    process.stderr.write(`rules: ${loaded.problems.length} problem(s); ruleset rejected\n`);
+    return 1;
+  }
+  const { ruleset } = loaded;
+  if (sub === 'check') {
+    process.stdout.write(`rules: ${ruleset.rules.length} rules OK, ruleset ${ruleset.version}\n`);
+    return 0;
+  }
+  if (sub === 'test') {
+    const outcomes = runAllExamples(ruleset);
+    for (const o of outcomes) process.stdout.write(`${o.passed ? 'ok  ' : 'FAIL'} ${o.rule} — ${o.example}: ${o.detail}\n`);
+    const failed = outcomes.filter((o) => !o.passed).length;
+    process.stdout.write(`${outcomes.length - failed} passed, ${failed} failed\n`);
+    return failed === 0 ? 0 : 1;
+  }
+  process.stderr.write('usage: supervisor rules check|test|schema\n');
+  return 2;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'scan': {
+      const { values } = parseArgs({ args: rest, options: { input: { type: 'string', short: 'i' }, updates: { type: 'boolean', default: false } } });
+      if (!values.input) {
+        process.stderr.write('scan: --input FILE.jsonl is required\n');
+        return 2;
+      }
+      const loaded = loadOrReport();
+      if (!loaded.ok) return 1;
+      const stats = await scanFile(values.input, loaded.ruleset, { updates: values.updates, out: process.stdout, err: process.stderr });
+      process.stderr.write(
+        `scan: ${stats.lines} lines, ${stats.events} events, ${stats.bad} bad, ${stats.alerts} alerts (${stats.updates} repeats folded), ruleset ${loaded.ruleset.version}\n`,
+      );
+      return 0;
+    }
+    case 'rules':
+      return rules(rest[0]);
+    case 'topics': {
+      if (rest[0] !== 'ensure') {
+        process.stderr.write('usage: supervisor topics ensure\n');
+        return 2;
+      }
+      const config = parseConfig(process.env);
+      const kafka = await createKafkaPort(config.KAFKA_CLIENT, brokersOrFail(config));
+      const admin = await kafka.admin();
+      try {
+        const r = await ensureTopics(admin, config.SUPERVISOR_PARTITIONS);
+        process.stdout.write(`created: ${r.created.join(', ') || '-'}\nexisting: ${r.existing.join(', ') || '-'}\n`);
+      } finally {
+        await admin.close();
+      }
+      return 0;
+    }
+    case 'feed': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { speed: { type: 'string', default: '1' }, loop: { type: 'boolean', default: false } },
+      });
+      const speed = values.speed === 'max' ? 'max' : Number(values.speed);
+      if (positionals.length === 0 || (speed !== 'max' && !(speed > 0))) {
+        process.stderr.write('usage: supervisor feed FILE... [--speed N|max] [--loop]\n');
+        return 2;
+      }
+      const config = parseConfig(process.env);
+      const kafka = await createKafkaPort(config.KAFKA_CLIENT, brokersOrFail(config));
+      const producer = await kafka.producer();
+      const ac = new AbortController();
+      process.once('SIGINT', () => ac.abort());
+      try {
+        const n = await feed(positionals, producer, { speed, loop: values.loop, signal: ac.signal });
+        process.stderr.write(`feed: ${n} events produced (${INPUT_TOPICS.join(', ')})\n`);
+      } finally {
+        await producer.close();
+      }
+      return 0;
+    }
+    case 'start': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { roles: { type: 'string', default: ROLES.join(',') }, demo: { type: 'boolean', default: false }, 'demo-speed': { type: 'string', default: '5' } },
+      });
+      const roles = values.roles.split(',').map((r) => r.trim()).filter(Boolean);
+      const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+      if (unknown.length > 0) {
+        process.stderr.write(`start: unknown role(s) ${unknown.join(', ')}; known: ${ROLES.join(', ')}\n`);
+        return 2;
+      }
+      const config = parseConfig(process.env);
+      const log = createRootLogger('supervisor', config.LOG_LEVEL);
+      const loaded = loadOrReport();
+      if (!loaded.ok) return 1;
+      const ruleset = loaded.ruleset;
+      log.info({ rules: ruleset.rules.length, ruleset: ruleset.version }, 'ruleset loaded');
+      const ac = new AbortController();
+      const onSignal = (sig: string) => {
+        if (ac.signal.aborted) {
+          log.warn('second signal: exiting now');
+          process.exit(130);
+        }
+        log.info({ signal: sig }, 'stopping');
+        ac.abort();
+      };
+      process.on('SIGINT', () => onSignal('SIGINT'));
+      process.on('SIGTERM', () => onSignal('SIGTERM'));
+      await start(config, { roles: roles as Role[], demo: values.demo, demoSpeed: Number(values['demo-speed']) || 5, ruleset: () => ruleset }, log, ac.signal);
+      log.info('stopped');
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`unknown command "${command}"\n${USAGE}`);
+      return 2;
+  }
+}

@@ -1,0 +1,465 @@
+/**
+ * KafkaPort adapter on node-rdkafka (librdkafka). node-rdkafka is an optionalDependency: it is
+ * loaded with createRequire inside createRdkafkaPort, so the kafkajs path works without it.
+ *
+ * Invariants (port.ts, STYLE §9):
+ * - One consume loop per consumer, strictly sequential: consume(maxBatch) → group by
+ *   topic-partition → handler per group → commitSync(offset + 1) only after it resolved.
+ *   librdkafka serves rebalance callbacks from consume(), so no rebalance can land while a
+ *   handler runs; a revoke still waits for the group in flight before unassigning.
+ * - A rejected handler commits nothing: the partition is seeked back to the group's first
+ *   offset (librdkafka purges what it had prefetched), so the same records come again.
+ * - Keyed records use librdkafka's 'murmur2_random' partitioner: the Java (and kafkajs)
+ *   default, so a key lands on the same partition whichever client produced it.
+ * - Gotcha (toolchain-notes): disconnect() after a failed connect throws synchronously, so
+ *   every disconnect goes through safeDisconnect.
+ */
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type * as RdKafka from 'node-rdkafka';
+import { pino, type Logger } from 'pino';
+import type {
+  Admin,
+  BatchHandler,
+  Consumer,
+  ConsumerOptions,
+  KafkaPort,
+  OutRecord,
+  Producer,
+  RawRecord,
+  TopicPartition,
+  TopicSpec,
+} from './port.js';
+
+type RdKafkaModule = typeof RdKafka;
+
+export const DEFAULT_CLIENT_ID = 'live-room-supervisor';
+export const DEFAULT_MAX_BATCH = 500;
+const CONNECT_TIMEOUT_MS = 10_000;
+const ADMIN_OP_TIMEOUT_MS = 10_000;
+const METADATA_TIMEOUT_MS = 10_000;
+/** How long consume() waits for the NEXT message before returning what it has. */
+const CONSUME_TIMEOUT_MS = 100;
+const PRODUCER_POLL_MS = 10;
+const PRODUCER_FLUSH_MS = 5_000;
+const HEARTBEAT_INTERVAL_MS = 1_000;
+const SESSION_TIMEOUT_MS = 30_000;
+const RETRY_BACKOFF_MIN_MS = 100;
+const RETRY_BACKOFF_MAX_MS = 5_000;
+const TOPIC_VISIBLE_TIMEOUT_MS = 10_000;
+
+// librdkafka error codes (lib/error.js); the typed CODES object describes 2.12, we run 2.0.2.
+const ERR__REVOKE_PARTITIONS = -174;
+const ERR__ASSIGN_PARTITIONS = -175;
+const ERR__QUEUE_FULL = -184;
+const ERR_TOPIC_ALREADY_EXISTS = 36;
+
+export type RdkafkaPortOptions = {
+  brokers: string[];
+  clientId?: string;
+  /** Parent logger; the adapter logs under component 'kafka.rdkafka'. Default: silent. */
+  log?: Logger;
+};
+
+export async function createRdkafkaPort(opts: RdkafkaPortOptions): Promise<KafkaPort> {
+  const Kafka = loadRdkafka();
+  const log = (opts.log ?? pino({ level: 'silent' })).child({ component: 'kafka.rdkafka' });
+  const base = {
+    'metadata.broker.list': opts.brokers.join(','),
+    'client.id': opts.clientId ?? DEFAULT_CLIENT_ID,
+    'socket.keepalive.enable': true,
+  };
+
+  const metadataClient = async (): Promise<RdKafka.Producer> => {
+    const p = new Kafka.Producer({ ...base });
+    await connectClient(p);
+    return p;
+  };
+
+  return {
+    kind: 'rdkafka',
+    brokers: [...opts.brokers],
+
+    async admin(): Promise<Admin> {
+      const meta = await metadataClient();
+      let admin: RdKafka.IAdminClient;
+      try {
+        admin = Kafka.AdminClient.create({ ...base });
+      } catch (err) {
+        await safeDisconnect(meta);
+        throw err;
+      }
+      const partitionCounts = async (topics: readonly string[]): Promise<Record<string, number>> => {
+        const md = await new Promise<RdKafka.Metadata>((resolve, reject) =>
+          meta.getMetadata({ allTopics: true, timeout: METADATA_TIMEOUT_MS }, (err, data) => (err ? reject(err) : resolve(data))));
+        const byName = new Map(md.topics.map((t) => [t.name, t.partitions.length]));
+        return Object.fromEntries(topics.map((t) => [t, byName.get(t) ?? 0]));
+      };
+      return {
+        partitionCounts,
+        async ensureTopics(specs: readonly TopicSpec[]) {
+          const before = await partitionCounts(specs.map((s) => s.topic));
+          const created: string[] = [];
+          const existing: string[] = [];
+          for (const s of specs) {
+            if (before[s.topic] === 0) {
+              const outcome = await new Promise<'created' | 'existing'>((resolve, reject) =>
+                admin.createTopic(
+                  { topic: s.topic, num_partitions: s.numPartitions, replication_factor: -1, config: { ...s.configs } },
+                  ADMIN_OP_TIMEOUT_MS,
+                  (err) => (!err ? resolve('created') : err.code === ERR_TOPIC_ALREADY_EXISTS ? resolve('existing') : reject(err)),
+                ));
+              (outcome === 'created' ? created : existing).push(s.topic);
+            } else {
+              existing.push(s.topic);
+              if (before[s.topic] !== s.numPartitions) {
+                log.warn({ topic: s.topic, expected: s.numPartitions, actual: before[s.topic] }, 'topic exists with a different partition count');
+              }
+            }
+          }
+          await waitForTopics(partitionCounts, specs.filter((s) => created.includes(s.topic)));
+          return { created, existing };
+        },
+        async close() {
+          try { admin.disconnect(); } catch (err) { log.debug({ err }, 'admin disconnect failed'); }
+          await safeDisconnect(meta);
+        },
+      };
+    },
+
+    async producer(): Promise<Producer> {
+      const producer = new Kafka.Producer(
+        { ...base, dr_cb: true, 'linger.ms': 5, 'enable.idempotence': false },
+        { 'request.required.acks': -1, partitioner: 'murmur2_random' },
+      );
+      producer.on('event.error', (err) => log.warn({ err }, 'producer error'));
+      producer.on('delivery-report', (err, report) => {
+        const pending = report.opaque as PendingSend | undefined;
+        if (pending === undefined) return;
+        if (err) pending.errors.push(err);
+        pending.left--;
+        settle(pending);
+      });
+      await connectClient(producer);
+      producer.setPollInterval(PRODUCER_POLL_MS);      // delivery reports arrive through poll()
+      let closed = false;
+      return {
+        async send(records: readonly OutRecord[]) {
+          if (closed) throw new Error('producer is closed');
+          if (records.length === 0) return;
+          let pending!: PendingSend;
+          const done = new Promise<void>((resolve, reject) => {
+            pending = { left: records.length, errors: [], resolve, reject, settled: false };
+          });
+          for (let i = 0; i < records.length; i++) {
+            const r = records[i]!;
+            const value = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+            const headers = r.headers === undefined ? undefined : Object.entries(r.headers).map(([k, v]) => ({ [k]: v }));
+            for (;;) {
+              try {
+                producer.produce(r.topic, r.partition ?? null, value, r.key, Date.now(), pending, headers);
+                break;
+              } catch (err) {
+                if ((err as RdKafka.LibrdKafkaError).code === ERR__QUEUE_FULL) { await sleep(PRODUCER_POLL_MS); continue; }
+                pending.errors.push(err as Error);
+                pending.left -= records.length - i;       // never queued: no report will come
+                settle(pending);
+                return done;
+              }
+            }
+          }
+          return done;
+        },
+        async close() {
+          if (closed) return;
+          closed = true;
+          await new Promise<void>((resolve) => {
+            try { producer.flush(PRODUCER_FLUSH_MS, () => resolve()); } catch { resolve(); }
+          });
+          producer.setPollInterval(0);
+          await safeDisconnect(producer);
+        },
+      };
+    },
+
+    consumer: (options: ConsumerOptions): Consumer => createConsumer(Kafka, base, options, log),
+
+    async readToEnd(topic, partitions, onRecord) {
+      const wanted = [...new Set(partitions)].sort((a, b) => a - b);
+      if (wanted.length === 0) return;
+      // No subscribe, so no group is joined and nothing is committed; librdkafka still wants an id.
+      const consumer = new Kafka.KafkaConsumer(
+        { ...base, 'group.id': `${DEFAULT_CLIENT_ID}.read-to-end.${randomUUID()}`, 'enable.auto.commit': false, 'enable.partition.eof': true },
+        { 'auto.offset.reset': 'earliest' },
+      );
+      await connectClient(consumer);
+      try {
+        const end = new Map<number, number>();          // partition → high watermark at call time
+        const start: RdKafka.TopicPartitionOffset[] = [];
+        for (const partition of wanted) {
+          const wm = await new Promise<RdKafka.WatermarkOffsets>((resolve, reject) =>
+            consumer.queryWatermarkOffsets(topic, partition, METADATA_TIMEOUT_MS, (err, o) => (err ? reject(err) : resolve(o))));
+          if (wm.highOffset > wm.lowOffset) {
+            end.set(partition, wm.highOffset);
+            start.push({ topic, partition, offset: wm.lowOffset });
+          }
+        }
+        if (end.size === 0) return;
+        consumer.on('partition.eof', (eof) => {
+          const high = end.get(eof.partition);
+          if (eof.topic === topic && high !== undefined && eof.offset >= high) end.delete(eof.partition);
+        });
+        consumer.setDefaultConsumeTimeout(CONSUME_TIMEOUT_MS);
+        consumer.assign(start);
+        while (end.size > 0) {
+          const messages = await consumeBatch(consumer, DEFAULT_MAX_BATCH);
+          for (const m of messages) {
+            const high = end.get(m.partition);
+            if (m.topic !== topic || high === undefined || m.offset >= high) continue;
+            onRecord(toRawRecord(m));
+            if (m.offset + 1 >= high) end.delete(m.partition);
+          }
+        }
+      } finally {
+        try { consumer.unassign(); } catch { /* not connected any more: nothing to release */ }
+        await safeDisconnect(consumer);
+      }
+    },
+  };
+}
+
+type PendingSend = {
+  left: number;
+  errors: Array<Error | RdKafka.LibrdKafkaError>;
+  settled: boolean;
+  resolve(): void;
+  reject(err: Error): void;
+};
+
+function settle(p: PendingSend): void {
+  if (p.settled || p.left > 0) return;
+  p.settled = true;
+  if (p.errors.length === 0) p.resolve();
+  else p.reject(new Error(`${p.errors.length} record(s) not delivered: ${p.errors[0]!.message}`, { cause: p.errors[0] }));
+}
+
+function createConsumer(
+  Kafka: RdKafkaModule,
+  base: Record<string, string | boolean>,
+  options: ConsumerOptions,
+  parentLog: Logger,
+): Consumer {
+  const log = parentLog.child({ groupId: options.groupId });
+  const maxBatch = Math.max(1, options.maxBatch ?? DEFAULT_MAX_BATCH);
+  let assigned = new Set<string>();                     // tpKey of what we may hand to the handler
+  let lastAssignment: string | undefined;
+  let inFlight: Promise<void> = Promise.resolve();
+  let running = false;
+  let stopped = false;
+  let loopDone: Promise<void> = Promise.resolve();
+  let failures = 0;
+  let wake: (() => void) | undefined;
+  let onJoined: (() => void) | undefined;
+
+  const onRebalance = (err: RdKafka.LibrdKafkaError | undefined, assignment: RdKafka.TopicPartition[]): void => {
+    if (err?.code === ERR__ASSIGN_PARTITIONS) {
+      try { consumer.assign(assignment); } catch (e) { log.error({ err: e }, 'assign failed'); }
+      assigned = new Set(assignment.map(tpKey));
+      const sorted = sortTopicPartitions(assignment.map(({ topic, partition }) => ({ topic, partition })));
+      const key = JSON.stringify(sorted);
+      log.info({ assigned: sorted.length }, 'partitions assigned');
+      if (key !== lastAssignment) {
+        lastAssignment = key;
+        options.onAssignment?.(sorted);
+      }
+      onJoined?.();
+    } else if (err?.code === ERR__REVOKE_PARTITIONS) {
+      assigned = new Set();                              // the loop hands nothing more out
+      // The generation stays valid until we unassign: let the group in flight commit first.
+      void inFlight.finally(() => {
+        try { consumer.unassign(); } catch (e) { log.debug({ err: e }, 'unassign failed'); }
+      });
+    } else {
+      log.error({ err }, 'rebalance error');
+    }
+  };
+
+  const consumer = new Kafka.KafkaConsumer(
+    {
+      ...base,
+      'group.id': options.groupId,
+      'enable.auto.commit': false,
+      'enable.auto.offset.store': false,
+      'heartbeat.interval.ms': HEARTBEAT_INTERVAL_MS,
+      'session.timeout.ms': SESSION_TIMEOUT_MS,
+      // RangeAssignor: with equal partition counts and the same subscription on every member,
+      // partition p of every topic lands on the same member (tested in kafka-port.int.test.ts).
+      ...(options.coPartitioned && { 'partition.assignment.strategy': 'range' }),
+      rebalance_cb: onRebalance,
+    },
+    { 'auto.offset.reset': options.fromBeginning === false ? 'latest' : 'earliest' },
+  );
+  consumer.on('event.error', (err) => log.warn({ err }, 'consumer error'));
+  consumer.setDefaultConsumeTimeout(CONSUME_TIMEOUT_MS);
+
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => { clearTimeout(timer); resolve(); };
+    }).finally(() => (wake = undefined));
+
+  const seek = (tp: RdKafka.TopicPartitionOffset) =>
+    new Promise<void>((resolve, reject) => consumer.seek(tp, 1_000, (err) => (err ? reject(err) : resolve())));
+
+  const handleGroup = async (handler: BatchHandler, messages: RdKafka.Message[]): Promise<void> => {
+    const first = messages[0]!;
+    const last = messages[messages.length - 1]!;
+    try {
+      await handler(messages.map(toRawRecord));
+    } catch (err) {
+      failures++;
+      const backoff = Math.min(RETRY_BACKOFF_MAX_MS, RETRY_BACKOFF_MIN_MS * 2 ** (failures - 1));
+      log.warn({ err, topic: first.topic, partition: first.partition, offset: first.offset, backoff }, 'handler rejected; batch will be redelivered');
+      try {
+        await seek({ topic: first.topic, partition: first.partition, offset: first.offset });
+      } catch (seekErr) {
+        // Without the seek the position has moved on: the only safe way back to the uncommitted
+        // records is to rejoin, which restarts every partition at its committed offset.
+        log.error({ err: seekErr, topic: first.topic, partition: first.partition }, 'seek failed; resubscribing');
+        try { consumer.unsubscribe(); consumer.subscribe([...options.topics]); } catch (e) { log.error({ err: e }, 'resubscribe failed'); }
+      }
+      await pause(backoff);
+      return;
+    }
+    failures = 0;
+    try {
+      consumer.commitSync([{ topic: last.topic, partition: last.partition, offset: last.offset + 1 }]);
+    } catch (err) {
+      // E.g. the group rebalanced: the new owner starts at the last committed offset (at least once).
+      log.warn({ err, topic: last.topic, partition: last.partition, offset: last.offset }, 'commit failed');
+    }
+  };
+
+  const loop = async (handler: BatchHandler): Promise<void> => {
+    while (running) {
+      let messages: RdKafka.Message[];
+      try {
+        messages = await consumeBatch(consumer, maxBatch);
+      } catch (err) {
+        log.warn({ err }, 'consume failed');
+        await pause(RETRY_BACKOFF_MIN_MS);
+        continue;
+      }
+      for (const group of groupByPartition(messages).values()) {
+        if (!running) break;                              // not handled, not committed: fetched again later
+        if (!assigned.has(tpKey(group[0]!))) continue;    // revoked since it was fetched
+        inFlight = handleGroup(handler, group);
+        await inFlight;
+      }
+    }
+  };
+
+  return {
+    async run(handler: BatchHandler) {
+      if (running || stopped) throw new Error('consumer.run called twice');
+      const joined = new Promise<void>((resolve) => (onJoined = resolve));
+      await connectClient(consumer);
+      consumer.subscribe([...options.topics]);
+      running = true;
+      loopDone = loop(handler).catch((err: unknown) => log.error({ err }, 'consume loop failed'));
+      await joined;                                       // the loop's consume() serves the rebalance
+    },
+
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      running = false;
+      wake?.();
+      onJoined?.();
+      await loopDone;                                     // the handler in flight, and its commit
+      await safeDisconnect(consumer);                     // close(): revoke → unassign → LeaveGroup
+    },
+  };
+}
+
+function loadRdkafka(): RdKafkaModule {
+  try {
+    return createRequire(import.meta.url)('node-rdkafka') as RdKafkaModule;
+  } catch (cause) {
+    throw new Error('node-rdkafka is not installed (it is optional): use the kafkajs client', { cause });
+  }
+}
+
+function consumeBatch(consumer: RdKafka.KafkaConsumer, max: number): Promise<RdKafka.Message[]> {
+  return new Promise((resolve, reject) => consumer.consume(max, (err, messages) => (err ? reject(err) : resolve(messages))));
+}
+
+function groupByPartition(messages: readonly RdKafka.Message[]): Map<string, RdKafka.Message[]> {
+  const groups = new Map<string, RdKafka.Message[]>();
+  for (const m of messages) {
+    const key = tpKey(m);
+    let list = groups.get(key);
+    if (list === undefined) groups.set(key, (list = []));
+    list.push(m);
+  }
+  return groups;
+}
+
+const tpKey = (tp: { topic: string; partition: number }): string => `${tp.topic}\0${tp.partition}`;
+
+function toRawRecord(m: RdKafka.Message): RawRecord {
+  const headers: Record<string, string> = {};
+  for (const h of m.headers ?? []) {
+    for (const [k, v] of Object.entries(h)) headers[k] = typeof v === 'string' ? v : Buffer.from(v).toString('utf8');
+  }
+  return {
+    topic: m.topic,
+    partition: m.partition,
+    offset: String(m.offset),
+    key: m.key === undefined || m.key === null ? null : typeof m.key === 'string' ? Buffer.from(m.key) : m.key,
+    value: m.value ?? null,
+    timestamp: m.timestamp ?? 0,
+    headers,
+  };
+}
+
+function sortTopicPartitions(tps: TopicPartition[]): TopicPartition[] {
+  return tps.sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
+}
+
+function connectClient(client: RdKafka.Producer | RdKafka.KafkaConsumer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    client.connect({ timeout: CONNECT_TIMEOUT_MS }, (err) => {
+      if (!err) return resolve();
+      void safeDisconnect(client);
+      reject(err);
+    });
+  });
+}
+
+/** disconnect() throws synchronously when the client never connected (toolchain-notes). */
+function safeDisconnect(client: RdKafka.Producer | RdKafka.KafkaConsumer): Promise<void> {
+  return new Promise((resolve) => {
+    try {
+      client.disconnect(() => resolve());
+    } catch {
+      resolve();
+    }
+  });
+}
+
+async function waitForTopics(
+  partitionCounts: (topics: readonly string[]) => Promise<Record<string, number>>,
+  specs: readonly TopicSpec[],
+): Promise<void> {
+  if (specs.length === 0) return;
+  const deadline = Date.now() + TOPIC_VISIBLE_TIMEOUT_MS;
+  for (;;) {
+    const counts = await partitionCounts(specs.map((s) => s.topic));
+    if (specs.every((s) => counts[s.topic] === s.numPartitions)) return;
+    if (Date.now() > deadline) throw new Error(`created topics not visible after ${TOPIC_VISIBLE_TIMEOUT_MS} ms: ${JSON.stringify(counts)}`);
+    await sleep(100);
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,76 @@
+/**
+ * The worker's batch handler: decode → room state → engine → alerts, in record order. Alerts,
+ * DLQ records and the snapshots of the rooms the batch touched go out in one producer call; it
+ * resolves once the broker acknowledged all of them, and only then does the adapter commit the
+ * batch's offsets (at least once; alert ids are deterministic, so a redelivery repeats ids).
+ * Bad input never throws: it is parked on supervisor.dlq with its bytes and reason.
+ */
+import { decodeEvent, evaluate, TOPICS, type EventType, type Ruleset } from '../engine/index.js';
+import type { OutRecord, RawRecord } from '../shared/kafka/port.js';
+import type { Logger } from '../shared/log.js';
+import { toDlqRecord } from './dlq.js';
+import type { RoomStore } from './room-store.js';
+
+const TOPIC_TYPE: Readonly<Record<string, EventType>> = {
+  [TOPICS.room]: 'room',
+  [TOPICS.transcript]: 'transcript',
+  [TOPICS.price]: 'price',
+  [TOPICS.order]: 'order',
+};
+
+export type WorkerCounters = {
+  events: Record<string, number>;
+  dlq: Record<string, number>;
+  alerts: number;
+  updates: number;
+  batches: number;
+};
+
+export const newCounters = (): WorkerCounters => ({ events: {}, dlq: {}, alerts: 0, updates: 0, batches: 0 });
+
+export type BatchDeps = {
+  ruleset(): Ruleset;
+  rooms: RoomStore;
+  send(records: readonly OutRecord[]): Promise<void>;
+  /** Called before the first batch of a partition this worker has not restored yet. */
+  ensureRestored(partition: number): Promise<void>;
+  counters: WorkerCounters;
+  log: Logger;
+  /** Wall clock for `detectedAt` (informational only; the engine never sees it). */
+  now(): Date;
+};
+
+export function createBatchHandler(deps: BatchDeps) {
+  const log = deps.log.child({ component: 'worker.batch' });
+  return async (batch: readonly RawRecord[]): Promise<void> => {
+    if (batch.length === 0) return;
+    await deps.ensureRestored(batch[0]!.partition);
+    const ruleset = deps.ruleset(); // one ruleset version per batch
+    const out: OutRecord[] = [];
+    const { counters } = deps;
+    const detectedAt = deps.now().toISOString();
+    for (const rec of batch) {
+      const expected = TOPIC_TYPE[rec.topic];
+      const decoded = decodeEvent({ value: rec.value, coords: { topic: rec.topic, partition: rec.partition, offset: Number(rec.offset) }, expectedTopicType: expected });
+      if (!decoded.ok) {
+        counters.dlq[decoded.code] = (counters.dlq[decoded.code] ?? 0) + 1;
+        log.warn({ topic: rec.topic, partition: rec.partition, offset: rec.offset, code: decoded.code }, 'event rejected');
+        out.push(toDlqRecord(rec, decoded.code, decoded.message));
+        continue;
+      }
+      const ev = decoded.value;
+      counters.events[ev.type] = (counters.events[ev.type] ?? 0) + 1;
+      const result = evaluate(ev, deps.rooms.get(ev.roomId), ruleset);
+      deps.rooms.set(ev.roomId, result.room, rec.partition);
+      for (const a of result.alerts) out.push({ topic: TOPICS.alerts, key: ev.roomId, value: JSON.stringify({ ...a, data: { ...a.data, detectedAt } }) });
+      for (const a of result.updates) out.push({ topic: TOPICS.alerts, key: ev.roomId, value: JSON.stringify({ ...a, data: { ...a.data, detectedAt } }), headers: { 'alert-kind': 'update' } });
+      counters.alerts += result.alerts.length;
+      counters.updates += result.updates.length;
+    }
+    for (const s of deps.rooms.takeDirty()) {
+      out.push({ topic: TOPICS.state, key: s.roomId, value: JSON.stringify(s.state), partition: s.partition });
+    }
+    counters.batches++;
+    await deps.send(out); // throws on a failed ack: nothing is committed and the batch comes again
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The worker role: live.* (co-partitioned consumer group) → engine → supervisor.alerts,
+ * supervisor.state and supervisor.dlq. On every assignment change it drops the rooms of
+ * partitions it lost; before the first batch of a partition it gained, it restores that
+ * partition's rooms from the compacted supervisor.state.
+ */
+import { INPUT_TOPICS, TOPICS, type Ruleset } from '../engine/index.js';
+import type { KafkaPort, Producer } from '../shared/kafka/port.js';
+import type { Logger } from '../shared/log.js';
+import type { Step } from '../shared/steps.js';
+import { createBatchHandler, newCounters, type WorkerCounters } from './handle-batch.js';
+import { createRoomStore, DEFAULT_MAX_ROOMS } from './room-store.js';
+
+export const DEFAULT_WORKER_GROUP = 'supervisor-worker';
+
+export type WorkerOptions = {
+  kafka: KafkaPort;
+  ruleset(): Ruleset;
+  log: Logger;
+  groupId?: string;
+  maxRooms?: number;
+  maxBatch?: number;
+};
+
+export type Worker = Step & { counters: WorkerCounters; rooms: ReturnType<typeof createRoomStore>; assigned(): number[] };
+
+export function createWorker(opts: WorkerOptions): Worker {
+  const log = opts.log.child({ component: 'worker' });
+  const rooms = createRoomStore({ maxRooms: opts.maxRooms ?? DEFAULT_MAX_ROOMS });
+  const counters = newCounters();
+  let producer: Producer | null = null;
+  let assigned = new Set<number>();
+  const restored = new Set<number>();
+
+  async function ensureRestored(partition: number): Promise<void> {
+    if (restored.has(partition)) return;
+    const started = performance.now();
+    let n = 0;
+    await opts.kafka.readToEnd(TOPICS.state, [partition], (rec) => {
+      const roomId = rec.key?.toString('utf8');
+      if (roomId === undefined) return;
+      let value: unknown = null;
+      if (rec.value !== null && rec.value.length > 0) {
+        try {
+          value = JSON.parse(rec.value.toString('utf8'));
+        } catch {
+          log.warn({ partition, offset: rec.offset }, 'unreadable state snapshot skipped');
+          return;
+        }
+      }
+      if (rooms.restore(roomId, value, partition)) n++;
+    });
+    restored.add(partition);
+    log.info({ partition, snapshots: n, ms: Math.round(performance.now() - started) }, 'partition state restored');
+  }
+
+  const consumer = opts.kafka.consumer({
+    groupId: opts.groupId ?? DEFAULT_WORKER_GROUP,
+    topics: INPUT_TOPICS,
+    coPartitioned: true,
+    fromBeginning: true,
+    ...(opts.maxBatch ? { maxBatch: opts.maxBatch } : {}),
+    onAssignment(tps) {
+      const next = new Set(tps.filter((tp) => tp.topic === INPUT_TOPICS[0] || INPUT_TOPICS.includes(tp.topic as never)).map((tp) => tp.partition));
+      for (const p of restored) if (!next.has(p)) restored.delete(p);
+      const dropped = rooms.dropPartitions(next);
+      assigned = next;
+      log.info({ partitions: [...next].sort((a, b) => a - b), droppedRooms: dropped }, 'assignment changed');
+    },
+  });
+
+  return {
+    name: 'worker',
+    counters,
+    rooms,
+    assigned: () => [...assigned].sort((a, b) => a - b),
+    async start() {
+      producer = await opts.kafka.producer();
+      const p = producer;
+      const handler = createBatchHandler({
+        ruleset: opts.ruleset,
+        rooms,
+        send: (records) => p.send(records),
+        ensureRestored,
+        counters,
+        log: opts.log,
+        now: () => new Date(),
+      });
+      await consumer.run(handler);
+      log.info({ group: opts.groupId ?? DEFAULT_WORKER_GROUP, client: opts.kafka.kind }, 'worker consuming');
+    },
+    async stop() {
+      await consumer.stop();
+      await producer?.close();
+      producer = null;
+    },
+  };
+}

@@ -1,0 +1,327 @@
+/**
+ * One contract suite for both KafkaPort adapters (port.ts), against the real broker of the int
+ * project. Every test uses its own topics and groups (random suffix), so order does not matter.
+ * Waits poll for a condition (never a fixed sleep) and fail with what they saw.
+ */
+import { randomUUID } from 'node:crypto';
+import kafkajs from 'kafkajs';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKafkaPort } from '../../services/shared/kafka/create-port.js';
+import type {
+  Admin,
+  BatchHandler,
+  Consumer,
+  ConsumerOptions,
+  KafkaClientKind,
+  KafkaPort,
+  OutRecord,
+  Producer,
+  RawRecord,
+  TopicPartition,
+} from '../../services/shared/kafka/port.js';
+import { testBrokers } from '../harness/brokers.js';
+
+const { Kafka, Partitioners, ConfigResourceTypes, logLevel } = kafkajs;
+const WAIT_MS = 30_000;
+
+async function waitFor(what: string, cond: () => boolean, show: () => unknown = () => undefined, timeoutMs = WAIT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(show())}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** The partition Java's (and kafkajs') default partitioner picks for a key. */
+function javaPartition(key: string, partitions: number): number {
+  const partitioner = Partitioners.DefaultPartitioner();
+  const partitionMetadata = Array.from({ length: partitions }, (_, partitionId) => ({
+    partitionId, leader: 1, partitionErrorCode: 0, replicas: [1], isr: [1],
+  }));
+  return partitioner({ topic: 't', partitionMetadata, message: { key, value: null } });
+}
+
+const text = (b: Buffer | null): string | null => (b === null ? null : b.toString('utf8'));
+const tpOf = (r: { topic: string; partition: number }) => `${r.topic}:${r.partition}`;
+
+describe.each(['kafkajs', 'rdkafka'] as const)('KafkaPort on %s', (kind: KafkaClientKind) => {
+  const log = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
+  const checker = new Kafka({ clientId: 'kafka-port-int', brokers: testBrokers(), logLevel: logLevel.NOTHING }).admin();
+  const topics: string[] = [];
+  const consumers: Consumer[] = [];
+  let port: KafkaPort;
+  let admin: Admin;
+  let producer: Producer;
+
+  const uniq = (name: string) => `kp-${kind}-${name}-${randomUUID().slice(0, 8)}`;
+
+  async function createTopics(...specs: Array<{ topic: string; numPartitions: number }>): Promise<void> {
+    topics.push(...specs.map((s) => s.topic));
+    await admin.ensureTopics(specs);
+  }
+
+  /** Starts a consumer whose handler records every call; `handle` may reject. */
+  function consume(options: ConsumerOptions, handle: (records: readonly RawRecord[], call: number) => Promise<void> = async () => {}) {
+    const calls: RawRecord[][] = [];
+    const handled: RawRecord[] = [];                      // records of calls that resolved
+    const assignments: TopicPartition[][] = [];
+    const consumer = port.consumer({ ...options, onAssignment: (a) => assignments.push([...a]) });
+    consumers.push(consumer);
+    const handler: BatchHandler = async (records) => {
+      calls.push([...records]);
+      await handle(records, calls.length);
+      handled.push(...records);
+    };
+    return { consumer, calls, handled, assignments, run: () => consumer.run(handler), latest: () => assignments.at(-1) ?? [] };
+  }
+
+  beforeAll(async () => {
+    await checker.connect();
+    port = await createKafkaPort(kind, testBrokers(), { clientId: `kafka-port-int-${kind}`, log });
+    admin = await port.admin();
+    producer = await port.producer();
+  });
+
+  afterAll(async () => {
+    for (const c of consumers) await c.stop().catch(() => {});
+    await producer?.close();
+    await admin?.close();
+    if (topics.length > 0) await checker.deleteTopics({ topics }).catch(() => {});
+    await checker.disconnect();
+  });
+
+  it('ensureTopics creates once, reports existing topics after, and applies topic configs', async () => {
+    const state = uniq('state');
+    const plain = uniq('plain');
+    const missing = uniq('missing');
+    topics.push(state, plain);
+    const specs = [
+      { topic: state, numPartitions: 3, configs: { 'cleanup.policy': 'compact', 'min.compaction.lag.ms': '1000' } },
+      { topic: plain, numPartitions: 2 },
+    ];
+
+    expect(await admin.ensureTopics(specs)).toEqual({ created: [state, plain], existing: [] });
+    expect(await admin.ensureTopics(specs)).toEqual({ created: [], existing: [state, plain] });
+    expect(await admin.partitionCounts([state, plain, missing])).toEqual({ [state]: 3, [plain]: 2, [missing]: 0 });
+
+    // A different partition count for an existing topic is reported (logged), never a failure.
+    expect(await admin.ensureTopics([{ topic: plain, numPartitions: 5 }])).toEqual({ created: [], existing: [plain] });
+    expect(await admin.partitionCounts([plain])).toEqual({ [plain]: 2 });
+
+    const { resources } = await checker.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: state, configNames: ['cleanup.policy', 'min.compaction.lag.ms'] }],
+    });
+    const configs = Object.fromEntries(resources[0]!.configEntries.map((e) => [e.configName, e.configValue]));
+    expect(configs).toEqual({ 'cleanup.policy': 'compact', 'min.compaction.lag.ms': '1000' });
+  });
+
+  it('round-trips keys, values, tombstones, headers and explicit partitions; keys use the Java partitioner', async () => {
+    const topic = uniq('roundtrip');
+    await createTopics({ topic, numPartitions: 3 });
+    const sent: OutRecord[] = [
+      { topic, key: 'room-1', value: '{"n":1}', headers: { 'ce-type': 'live.price.v1', 'trace-id': 'abc' } },
+      { topic, key: Buffer.from('room-2'), value: Buffer.from([0, 1, 2, 255]) },
+      { topic, key: 'room-3', value: null },                                   // tombstone
+      { topic, key: null, value: 'no key', partition: 2 },
+      { topic, key: 'room-1', value: '{"n":2}', partition: 0, headers: { h: 'é' } },
+      ...Array.from({ length: 20 }, (_, i) => ({ topic, key: `k-${i}`, value: `v-${i}` })),
+    ];
+    const before = Date.now();
+    await producer.send(sent);
+    await producer.send([]);                                                    // no-op
+
+    const c = consume({ groupId: uniq('g'), topics: [topic] });
+    await c.run();
+    await waitFor('all records', () => c.handled.length >= sent.length, () => c.handled.length);
+
+    // One topic-partition per handler call, offsets ascending within it.
+    for (const call of c.calls) {
+      expect(new Set(call.map(tpOf)).size).toBe(1);
+      const offsets = call.map((r) => Number(r.offset));
+      expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
+    }
+    expect(c.handled).toHaveLength(sent.length);
+    const byValue = (v: string) => c.handled.find((r) => r.value?.toString('utf8') === v)!;
+
+    const first = byValue('{"n":1}');
+    expect(text(first.key)).toBe('room-1');
+    expect(first.headers).toEqual({ 'ce-type': 'live.price.v1', 'trace-id': 'abc' });
+    expect(first.partition).toBe(javaPartition('room-1', 3));
+    expect(first.timestamp).toBeGreaterThanOrEqual(before - 1_000);
+    expect(first.offset).toMatch(/^\d+$/);
+
+    const binary = c.handled.find((r) => text(r.key) === 'room-2')!;
+    expect([...binary.value!]).toEqual([0, 1, 2, 255]);
+    expect(binary.headers).toEqual({});
+
+    const tombstone = c.handled.find((r) => text(r.key) === 'room-3')!;
+    expect(tombstone.value).toBeNull();
+
+    const unkeyed = byValue('no key');
+    expect(unkeyed.key).toBeNull();
+    expect(unkeyed.partition).toBe(2);
+
+    const pinned = byValue('{"n":2}');
+    expect(pinned.partition).toBe(0);
+    expect(pinned.headers).toEqual({ h: 'é' });
+
+    for (let i = 0; i < 20; i++) expect(byValue(`v-${i}`).partition).toBe(javaPartition(`k-${i}`, 3));
+  });
+
+  it('commits only after the handler resolved: a rejected batch comes again, nothing is lost or repeated after', async () => {
+    const topic = uniq('commit');
+    const groupId = uniq('g');
+    await createTopics({ topic, numPartitions: 1 });
+    await producer.send(Array.from({ length: 5 }, (_, i) => ({ topic, key: `k${i}`, value: `v${i}` })));
+
+    const c = consume({ groupId, topics: [topic] }, async (_records, call) => {
+      if (call === 1) throw new Error('handler fails once');
+    });
+    await c.run();
+    await waitFor('5 handled records', () => c.handled.length >= 5, () => c.calls.map((x) => x.map((r) => r.offset)));
+    const offsets = (rs: readonly RawRecord[]) => rs.map((r) => r.offset);
+    expect(offsets(c.handled)).toEqual(['0', '1', '2', '3', '4']);              // each once, in order
+    // The rejected call's records were delivered again, starting at the same offset.
+    expect(c.calls[1]![0]!.offset).toBe(c.calls[0]![0]!.offset);
+    await c.consumer.stop();
+
+    // Same group again: starts exactly after the last handled record.
+    await producer.send([{ topic, key: 'k5', value: 'v5' }, { topic, key: 'k6', value: 'v6' }]);
+    const again = consume({ groupId, topics: [topic] });
+    await again.run();
+    await waitFor('the 2 new records', () => again.handled.length >= 2, () => offsets(again.handled));
+    expect(offsets(again.handled)).toEqual(['5', '6']);
+  });
+
+  it('stop() waits for the handler in flight and commits what it handled', async () => {
+    const topic = uniq('stop');
+    const groupId = uniq('g');
+    await createTopics({ topic, numPartitions: 1 });
+    await producer.send(Array.from({ length: 3 }, (_, i) => ({ topic, key: null, value: `v${i}` })));
+
+    const events: string[] = [];
+    let entered = false;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const c = consume({ groupId, topics: [topic] }, async (_records, call) => {
+      if (call !== 1) return;
+      entered = true;
+      await gate;
+      events.push('handler done');
+    });
+    await c.run();
+    await waitFor('the handler to start', () => entered);
+    const stopped = c.consumer.stop().then(() => events.push('stopped'));
+    setTimeout(release, 300);
+    await stopped;
+    expect(events).toEqual(['handler done', 'stopped']);
+    const lastHandled = Number(c.handled.at(-1)!.offset);
+
+    await producer.send([{ topic, key: null, value: 'sentinel' }]);
+    const again = consume({ groupId, topics: [topic] });
+    await again.run();
+    await waitFor('the sentinel', () => again.handled.some((r) => text(r.value) === 'sentinel'), () => again.handled.length);
+    expect(Number(again.handled[0]!.offset)).toBe(lastHandled + 1);          // nothing handled comes back
+    expect(again.handled.map((r) => text(r.value)).at(-1)).toBe('sentinel');
+    expect(c.handled.length + again.handled.length).toBe(4);                   // and nothing was skipped
+  });
+
+  it('co-partitioned group: partition p of every topic has one owner; when it leaves, the other takes all', async () => {
+    const names = [uniq('cp-a'), uniq('cp-b'), uniq('cp-c')];
+    await createTopics(...names.map((topic) => ({ topic, numPartitions: 4 })));
+    const groupId = uniq('g');
+    const options = { groupId, topics: names, coPartitioned: true };
+    const all = names.flatMap((topic) => [0, 1, 2, 3].map((partition) => tpOf({ topic, partition }))).sort();
+    const keys = (tps: readonly TopicPartition[]) => tps.map(tpOf).sort();
+
+    const a = consume(options);
+    await a.run();
+    await waitFor('A to own all 12 partitions', () => keys(a.latest()).length === 12, () => a.assignments);
+
+    const b = consume(options);
+    await b.run();
+    await waitFor(
+      'A and B to split the partitions',
+      () => {
+        const ka = keys(a.latest());
+        const kb = keys(b.latest());
+        return ka.length > 0 && kb.length > 0 && ka.every((k) => !kb.includes(k)) && [...ka, ...kb].sort().join() === all.join();
+      },
+      () => ({ a: keys(a.latest()), b: keys(b.latest()) }),
+    );
+    const ownerOf = (topic: string, partition: number) =>
+      [a, b].filter((m) => m.latest().some((tp) => tp.topic === topic && tp.partition === partition));
+    for (const p of [0, 1, 2, 3]) {
+      const owners = names.map((t) => ownerOf(t, p));
+      for (const o of owners) expect(o).toHaveLength(1);
+      expect(new Set(owners.map((o) => o[0]))).toHaveProperty('size', 1);
+    }
+
+    // Records follow the assignment: each member sees only its own partitions.
+    const round1 = names.flatMap((topic) => [0, 1, 2, 3].map((partition) => ({ topic, partition, key: null, value: `r1-${topic}-${partition}` })));
+    await producer.send(round1);
+    await waitFor('round 1 delivered', () => a.handled.length + b.handled.length >= 12, () => [a.handled.length, b.handled.length]);
+    for (const m of [a, b]) {
+      const owned = keys(m.latest());
+      for (const r of m.handled) expect(owned).toContain(tpOf(r));
+    }
+    expect([...a.handled, ...b.handled].map((r) => text(r.value)).sort()).toEqual(round1.map((r) => r.value).sort());
+
+    await b.consumer.stop();
+    await waitFor('A to own all 12 again', () => keys(a.latest()).join() === all.join(), () => a.assignments);
+
+    const before = a.handled.length;
+    const round2 = round1.map((r) => ({ ...r, value: r.value.replace('r1-', 'r2-') }));
+    await producer.send(round2);
+    await waitFor('round 2 delivered to A', () => a.handled.length - before >= 12, () => a.handled.length - before);
+    // B committed what it handled, so A gets exactly the new records.
+    expect(a.handled.slice(before).map((r) => text(r.value)).sort()).toEqual(round2.map((r) => r.value).sort());
+  });
+
+  it('readToEnd returns exactly the records of the chosen partitions up to the call-time end', async () => {
+    const topic = uniq('read');
+    await createTopics({ topic, numPartitions: 4 });
+    const sent = [0, 1, 2].flatMap((partition) =>
+      Array.from({ length: 5 }, (_, i) => ({ topic, partition, key: `p${partition}-k${i}`, value: `p${partition}-v${i}` })));
+    await producer.send(sent);                                                 // partition 3 stays empty
+
+    const read = async (partitions: number[], onFirst?: () => void) => {
+      const out: RawRecord[] = [];
+      const started = Date.now();
+      await port.readToEnd(topic, partitions, (r) => {
+        if (out.length === 0) onFirst?.();
+        out.push(r);
+      });
+      return { out, ms: Date.now() - started };
+    };
+    const summary = (rs: readonly RawRecord[]) => rs.map((r) => `${r.partition}/${r.offset}/${text(r.key)}/${text(r.value)}`);
+    const expected = (partitions: number[]) =>
+      sent.filter((r) => partitions.includes(r.partition))
+        .map((r) => `${r.partition}/${r.key.split('-k')[1]}/${r.key}/${r.value}`);
+    const sortByPartition = (xs: string[]) => [...xs].sort((x, y) => Number(x.split('/')[0]) - Number(y.split('/')[0]));
+
+    const one = await read([1, 3]);
+    expect(summary(one.out)).toEqual(expected([1]));
+    expect(one.ms).toBeLessThan(10_000);
+
+    // Records written while it reads are past the call-time high watermark: not delivered.
+    let late: Promise<void> | undefined;
+    const three = await read([0, 1, 2], () => {
+      late = producer.send([{ topic, partition: 0, key: 'late', value: 'late' }, { topic, partition: 2, key: 'late', value: 'late' }]);
+    });
+    await late;
+    expect(sortByPartition(summary(three.out))).toEqual(expected([0, 1, 2]));
+    // Per partition, records come in offset order.
+    for (const p of [0, 1, 2]) {
+      const offsets = three.out.filter((r) => r.partition === p).map((r) => Number(r.offset));
+      expect(offsets).toEqual([0, 1, 2, 3, 4]);
+    }
+
+    const empty = await read([3]);
+    expect(empty.out).toEqual([]);
+    expect(empty.ms).toBeLessThan(5_000);
+    expect((await read([])).out).toEqual([]);
+  });
+});
