@@ -5,7 +5,7 @@
  * batch's offsets (at least once; alert ids are deterministic, so a redelivery repeats ids).
  * Bad input never throws: it is parked on supervisor.dlq with its bytes and reason.
  */
-import { decodeEvent, evaluate, TOPICS, type EventType, type Ruleset } from '../engine/index.js';
+import { decodeEvent, evaluate, TOPICS, type AlertEnvelope, type EventType, type Ruleset } from '../engine/index.js';
 import type { OutRecord, RawRecord } from '../shared/kafka/port.js';
 import type { Logger } from '../shared/log.js';
 import { toDlqRecord } from './dlq.js';
@@ -36,6 +36,8 @@ export type BatchDeps = {
   ensureRestored(partition: number): Promise<void>;
   counters: WorkerCounters;
   log: Logger;
+  /** Names this worker in a header of every alert record (which instance handled a room). */
+  workerId: string;
   /** Wall clock for `detectedAt` (informational only; the engine never sees it). */
   now(): Date;
 };
@@ -49,6 +51,12 @@ export function createBatchHandler(deps: BatchDeps) {
     const out: OutRecord[] = [];
     const { counters } = deps;
     const detectedAt = deps.now().toISOString();
+    const toAlertRecord = (a: AlertEnvelope, kind: 'new' | 'update'): OutRecord => ({
+      topic: TOPICS.alerts,
+      key: a.subject,
+      value: JSON.stringify({ ...a, data: { ...a.data, detectedAt } }),
+      headers: { 'alert-kind': kind, 'worker-id': deps.workerId },
+    });
     for (const rec of batch) {
       const expected = TOPIC_TYPE[rec.topic];
       const decoded = decodeEvent({ value: rec.value, coords: { topic: rec.topic, partition: rec.partition, offset: Number(rec.offset) }, expectedTopicType: expected });
@@ -62,8 +70,8 @@ export function createBatchHandler(deps: BatchDeps) {
       counters.events[ev.type] = (counters.events[ev.type] ?? 0) + 1;
       const result = evaluate(ev, deps.rooms.get(ev.roomId), ruleset);
       deps.rooms.set(ev.roomId, result.room, rec.partition);
-      for (const a of result.alerts) out.push({ topic: TOPICS.alerts, key: ev.roomId, value: JSON.stringify({ ...a, data: { ...a.data, detectedAt } }) });
-      for (const a of result.updates) out.push({ topic: TOPICS.alerts, key: ev.roomId, value: JSON.stringify({ ...a, data: { ...a.data, detectedAt } }), headers: { 'alert-kind': 'update' } });
+      for (const a of result.alerts) out.push(toAlertRecord(a, 'new'));
+      for (const a of result.updates) out.push(toAlertRecord(a, 'update'));
       counters.alerts += result.alerts.length;
       counters.updates += result.updates.length;
     }

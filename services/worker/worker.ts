@@ -4,6 +4,7 @@
  * partitions it lost; before the first batch of a partition it gained, it restores that
  * partition's rooms from the compacted supervisor.state.
  */
+import { hostname } from 'node:os';
 import { INPUT_TOPICS, TOPICS, type Ruleset } from '../engine/index.js';
 import type { KafkaPort, Producer } from '../shared/kafka/port.js';
 import type { Logger } from '../shared/log.js';
@@ -20,6 +21,7 @@ export type WorkerOptions = {
   groupId?: string;
   maxRooms?: number;
   maxBatch?: number;
+  workerId?: string;
 };
 
 export type Worker = Step & { counters: WorkerCounters; rooms: ReturnType<typeof createRoomStore>; assigned(): number[] };
@@ -84,6 +86,7 @@ export function createWorker(opts: WorkerOptions): Worker {
         ensureRestored,
         counters,
         log: opts.log,
+        workerId: opts.workerId ?? `${hostname()}-${process.pid}`,
         now: () => new Date(),
       });
       await consumer.run(handler);

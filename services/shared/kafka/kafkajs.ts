@@ -283,16 +283,21 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
     }
   };
 
+  let stopped: Promise<void> | undefined;
+  let unblockRun: (() => void) | undefined;
+
   return {
     async run(handler: BatchHandler) {
-      if (started) throw new Error('consumer.run called twice');
+      if (started || stopped) throw new Error('consumer.run called twice or after stop');
       started = true;
       const joined = new Promise<void>((resolve, reject) => {
-        const offJoin = consumer.on(consumer.events.GROUP_JOIN, () => { offJoin(); offCrash(); resolve(); });
+        const done = (err?: unknown) => { offJoin(); offCrash(); unblockRun = undefined; err === undefined ? resolve() : reject(err); };
+        const offJoin = consumer.on(consumer.events.GROUP_JOIN, () => done());
         const offCrash = consumer.on(consumer.events.CRASH, ({ payload }) => {
           log.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
-          if (!payload.restart) { offJoin(); offCrash(); reject(payload.error); }
+          if (!payload.restart) done(payload.error);
         });
+        unblockRun = () => done();                       // stop() before the first join
       });
       await consumer.connect();
       await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
@@ -304,12 +309,15 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
       await joined;
     },
 
-    async stop() {
-      if (stopping) return;
-      stopping = true;
-      wake?.();
-      await inFlight.catch(() => undefined);             // its commit happens inside; errors were kafkajs'
-      await consumer.disconnect();                       // leaves the group: the others rebalance now
+    stop() {
+      stopped ??= (async () => {
+        stopping = true;
+        wake?.();
+        unblockRun?.();
+        await inFlight.catch(() => undefined);           // its commit happens inside; errors were kafkajs'
+        await consumer.disconnect();                     // leaves the group: the others rebalance now
+      })();
+      return stopped;
     },
   };
 }
@@ -406,5 +414,12 @@ const PINO_LEVEL: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 
 function toPino(log: Logger, { namespace, level, log: entry }: LogEntry): void {
   const { message, timestamp: _t, logger: _l, ...extra } = entry as LogEntry['log'] & { logger?: unknown };
-  log[PINO_LEVEL[level] ?? 'info']({ ns: namespace, ...extra }, message);
+  let pinoLevel = PINO_LEVEL[level] ?? 'info';
+  // kafkajs logs every error response at ERROR from 'Connection', including the routine
+  // REBALANCE_IN_PROGRESS heartbeat answer (once per partition) that it then handles itself.
+  // Failures that matter reach us as CRASH events or rejected promises.
+  if (namespace === 'Connection' && pinoLevel === 'error') {
+    pinoLevel = /rebalanc/i.test(String(extra.error)) ? 'debug' : 'warn';
+  }
+  log[pinoLevel]({ ns: namespace, ...extra }, message);
 }

@@ -255,7 +255,7 @@ function createConsumer(
   let lastAssignment: string | undefined;
   let inFlight: Promise<void> = Promise.resolve();
   let running = false;
-  let stopped = false;
+  let stopped: Promise<void> | undefined;
   let loopDone: Promise<void> = Promise.resolve();
   let failures = 0;
   let wake: (() => void) | undefined;
@@ -341,13 +341,16 @@ function createConsumer(
   };
 
   const loop = async (handler: BatchHandler): Promise<void> => {
+    let consumeFailures = 0;
     while (running) {
       let messages: RdKafka.Message[];
       try {
         messages = await consumeBatch(consumer, maxBatch);
+        consumeFailures = 0;
       } catch (err) {
-        log.warn({ err }, 'consume failed');
-        await pause(RETRY_BACKOFF_MIN_MS);
+        consumeFailures++;
+        log.warn({ err, consumeFailures }, 'consume failed');
+        await pause(Math.min(RETRY_BACKOFF_MAX_MS, RETRY_BACKOFF_MIN_MS * 2 ** (consumeFailures - 1)));
         continue;
       }
       for (const group of groupByPartition(messages).values()) {
@@ -361,7 +364,7 @@ function createConsumer(
 
   return {
     async run(handler: BatchHandler) {
-      if (running || stopped) throw new Error('consumer.run called twice');
+      if (running || stopped) throw new Error('consumer.run called twice or after stop');
       const joined = new Promise<void>((resolve) => (onJoined = resolve));
       await connectClient(consumer);
       consumer.subscribe([...options.topics]);
@@ -370,14 +373,15 @@ function createConsumer(
       await joined;                                       // the loop's consume() serves the rebalance
     },
 
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      running = false;
-      wake?.();
-      onJoined?.();
-      await loopDone;                                     // the handler in flight, and its commit
-      await safeDisconnect(consumer);                     // close(): revoke → unassign → LeaveGroup
+    stop() {
+      stopped ??= (async () => {
+        running = false;
+        wake?.();
+        onJoined?.();                                     // stop() before the first assignment
+        await loopDone;                                   // the handler in flight, and its commit
+        await safeDisconnect(consumer);                   // close(): revoke → unassign → LeaveGroup
+      })();
+      return stopped;
     },
   };
 }
