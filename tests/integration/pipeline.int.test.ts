@@ -127,7 +127,7 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
       (i: number) => ({ topic: 'live.price', value: JSON.stringify({ type: 'price', roomId: 'x', sessionId: 's', ts: at(0), sku: `k${i}` }) }),
       (i: number) => ({ topic: 'live.order', value: JSON.stringify({ type: 'order', roomId: 'x', sessionId: 's', ts: at(0), sku: 'k', paidPrice: `${i}` }) }),
       (i: number) => ({ topic: 'live.room', value: JSON.stringify({ type: 'transcript', roomId: 'x', sessionId: 's', ts: at(0), text: `${i}` }) }),
-      (i: number) => ({ topic: 'live.transcript', value: JSON.stringify({ type: 'transcript', roomId: 'x', sessionId: 's', ts: 'yesterday', text: `${i}` }) }),
+      (i: number) => ({ topic: 'live.transcript', value: JSON.stringify({ type: 'transcript', roomId: 'x', sessionId: 's', ts: 'yesterday at 8pm', text: `${i}` }) }),
     ];
     const rooms = 100;
     let badCount = 0;

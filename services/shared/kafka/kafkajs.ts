@@ -249,6 +249,10 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
     options.onAssignment?.(assigned);
   });
 
+  // restart: true means kafkajs rejoins by itself after a pause; false means this consumer is dead.
+  consumer.on(consumer.events.CRASH, ({ payload }) =>
+    log.error({ err: payload.error, restart: payload.restart }, 'consumer crashed'));
+
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, ms);
@@ -294,18 +298,23 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
         const done = (err?: unknown) => { offJoin(); offCrash(); unblockRun = undefined; err === undefined ? resolve() : reject(err); };
         const offJoin = consumer.on(consumer.events.GROUP_JOIN, () => done());
         const offCrash = consumer.on(consumer.events.CRASH, ({ payload }) => {
-          log.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
           if (!payload.restart) done(payload.error);
         });
         unblockRun = () => done();                       // stop() before the first join
       });
-      await consumer.connect();
-      await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
-      await consumer.run({
-        autoCommit: false,
-        eachBatchAutoResolve: false,
-        eachBatch: (payload) => (inFlight = processBatch(handler, payload)),
-      });
+      try {
+        await consumer.connect();
+        await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
+        if (stopping) return;
+        await consumer.run({
+          autoCommit: false,
+          eachBatchAutoResolve: false,
+          eachBatch: (payload) => (inFlight = processBatch(handler, payload)),
+        });
+      } catch (err) {
+        if (stopping) return;                            // stop() during startup: not an error
+        throw err;
+      }
       await joined;
     },
 

@@ -366,7 +366,13 @@ function createConsumer(
     async run(handler: BatchHandler) {
       if (running || stopped) throw new Error('consumer.run called twice or after stop');
       const joined = new Promise<void>((resolve) => (onJoined = resolve));
-      await connectClient(consumer);
+      try {
+        await connectClient(consumer);
+      } catch (err) {
+        if (stopped) return;                              // stop() during startup: not an error
+        throw err;
+      }
+      if (stopped) return;
       consumer.subscribe([...options.topics]);
       running = true;
       loopDone = loop(handler).catch((err: unknown) => log.error({ err }, 'consume loop failed'));
