@@ -10,6 +10,10 @@ import { DEFAULT_PORT } from '../gateway/gateway.js';
 export const ConfigSchema = z.object({
   KAFKA_BROKERS: z.string().trim().min(1).optional(),
   KAFKA_CLIENT: z.enum(['kafkajs', 'rdkafka']).default('kafkajs'),
+  /** The local broker (infra/kafka), used when KAFKA_BROKERS is unset and no container engine answers. */
+  KAFKA_PORT: z.coerce.number().int().min(1).max(65535).default(9092),
+  KAFKA_CONTROLLER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  KAFKA_VERSION: z.string().trim().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT),
   HOST: z.string().default('0.0.0.0'),
   SUPERVISOR_DEV_TOKEN: z.string().min(16, 'SUPERVISOR_DEV_TOKEN must be at least 16 characters').optional(),

@@ -35,8 +35,9 @@ export async function start(config: Config, opts: StartOptions, log: Logger, sig
   steps.push({
     name: 'broker',
     async start() {
-      const env = config.KAFKA_BROKERS ? { KAFKA_BROKERS: config.KAFKA_BROKERS } : {};
-      const resolved = await resolveBrokers({ env, log: (m) => log.info(m) });
+      const env = { ...(config.KAFKA_BROKERS ? { KAFKA_BROKERS: config.KAFKA_BROKERS } : {}), ...(config.KAFKA_VERSION ? { KAFKA_VERSION: config.KAFKA_VERSION } : {}) };
+      const local = { port: config.KAFKA_PORT, ...(config.KAFKA_CONTROLLER_PORT ? { controllerPort: config.KAFKA_CONTROLLER_PORT } : {}) };
+      const resolved = await resolveBrokers({ env, local, log: (m) => log.info(m) });
       brokers = resolved.brokers;
       stopBroker = resolved.stop;
       log.info({ brokers, source: resolved.source }, 'kafka broker ready');

@@ -133,8 +133,11 @@ function spawnBroker(argv: string[], dataDir: string): SpawnedBroker {
   const logFile = join(dataDir, 'broker.log');
   const pidFile = join(dataDir, 'broker.pid');
   const logFd = openSync(logFile, 'w');
+  // detached: its own process group, so a terminal's Ctrl-C reaches only us and we stop the
+  // broker last, after the consumers have left their groups (the stdin pipe still ends it).
   const child = spawn('bash', ['-c', WRAPPER, 'kafka-broker', pidFile, ...argv], {
     stdio: ['pipe', logFd, logFd],
+    detached: true,
   });
   closeSync(logFd); // the child holds its own copy
 
