@@ -20,5 +20,9 @@ for (const [lo, hi] of ranges) {
     }
   }
 }
+// OpenCC's Taiwan table also maps some simplified characters onward (么 → 幺): a character that
+// is itself the simplified form of another is never folded again, so 什麼 and 什么 agree.
+const simplified = new Set(Object.values(map));
+for (const ch of Object.keys(map)) if (simplified.has(ch)) delete map[ch];
 writeFileSync(new URL('../seeds/normalise/t2s.json', import.meta.url), `${JSON.stringify(map)}\n`);
 console.log(`t2s: ${Object.keys(map).length} characters`);

@@ -50,12 +50,13 @@ function toIso(at: number): string {
 export function toRecord(line: Line, round: number, shiftMs: number): OutRecord {
   const raw = line.raw;
   const type = raw?.type;
-  const topic = typeof type === 'string' && type in EVENT_TYPE_TOPIC ? EVENT_TYPE_TOPIC[type as keyof typeof EVENT_TYPE_TOPIC] : EVENT_TYPE_TOPIC.transcript;
-  if (raw === null || round === 0) return { topic, key: typeof raw?.roomId === 'string' ? raw.roomId : null, value: line.text };
-  const shifted = { ...raw };
+  const topic = typeof type === 'string' && Object.hasOwn(EVENT_TYPE_TOPIC, type) ? EVENT_TYPE_TOPIC[type as keyof typeof EVENT_TYPE_TOPIC] : EVENT_TYPE_TOPIC.transcript;
+  const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+  if (!isObject || round === 0) return { topic, key: typeof raw?.roomId === 'string' ? raw.roomId : null, value: line.text };
+  const shifted = { ...raw! };
   if (!Number.isNaN(line.at)) shifted.ts = toIso(line.at + round * shiftMs);
-  if (typeof raw.sessionId === 'string') shifted.sessionId = `${raw.sessionId}~r${round}`;
-  return { topic, key: typeof raw.roomId === 'string' ? raw.roomId : null, value: JSON.stringify(shifted) };
+  if (typeof raw!.sessionId === 'string') shifted.sessionId = `${raw.sessionId}~r${round}`;
+  return { topic, key: typeof raw!.roomId === 'string' ? raw!.roomId : null, value: JSON.stringify(shifted) };
 }
 
 async function feedFile(file: string, producer: Producer, opts: FeedOptions): Promise<number> {

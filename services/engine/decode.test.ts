@@ -44,11 +44,8 @@ describe('decodeEvent: rejections', () => {
     expect(r.ok ? '' : r.message).toContain(String(MAX_EVENT_BYTES));
   });
 
-  // BUG: for a string value the cap counts UTF-16 code units, not bytes. `supervisor scan`
-  // passes each line as a string while the worker passes Buffers, so a line of 30,000 CJK
-  // characters (90,000 UTF-8 bytes) is DECODE_SIZE in the worker but accepted by scan: scan no
-  // longer reproduces the worker. Expected DECODE_SIZE for both; actual: the string decodes ok.
-  it.fails('DECODE_SIZE counts UTF-8 bytes for a string value too (scan and worker agree)', () => {
+  // Regression (found by these tests, fixed): for a string value the cap counts UTF-16 code units, not bytes. `supervisor scan` passes each line as a string while the worker passes Buffers, so a line of 30,000 CJK characters (90,000 UTF-8 bytes) is DECODE_SIZE in the worker but accepted by scan: scan no longer reproduces the worker.
+  it('DECODE_SIZE counts UTF-8 bytes for a string value too (scan and worker agree)', () => {
     const json = JSON.stringify({ ...transcript, note: '价'.repeat(30_000) });
     expect(json.length).toBeLessThan(MAX_EVENT_BYTES);
     expect(Buffer.byteLength(json)).toBeGreaterThan(MAX_EVENT_BYTES);
@@ -115,11 +112,8 @@ describe('decodeEvent: rejections', () => {
     expect(codeOf(decodeObj({ ...transcript, ts }))).toBe('DECODE_BAD_TIME');
   });
 
-  // BUG: the check is Date.parse plus "ends in an offset", and V8's Date.parse is lenient:
-  // it rolls 30 February over to 2 March and accepts non-ISO forms (RFC 2822, slashes).
-  // contracts/events.ts and the error text say ts must be ISO-8601. Expected DECODE_BAD_TIME;
-  // actual: ok, with '2026-02-30T20:00:00+08:00' decoded as 2026-03-02T12:00:00Z.
-  it.fails.each([
+  // Regression (found by these tests, fixed): the check is Date.parse plus "ends in an offset", and V8's Date.parse is lenient: it rolls 30 February over to 2 March and accepts non-ISO forms (RFC 2822, slashes). contracts/events.ts and the error text say ts must be ISO-8601.
+  it.each([
     ['a day that does not exist', '2026-02-30T20:00:00+08:00'],
     ['an RFC 2822 date', 'Thu, 26 Nov 2026 20:00:00 +0800'],
     ['a date with slashes', '2026/11/26 20:00:00 +08:00'],

@@ -37,10 +37,26 @@ export type DecodeInput = {
 const toFen = (yuan: number): number => Math.round(yuan * 100);
 const optFen = (yuan: number | undefined): number | null => (yuan === undefined ? null : toFen(yuan));
 
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/** Epoch ms of an ISO-8601 date-time with an offset; null for anything else, impossible dates included. */
+export function parseIsoTime(ts: string): number | null {
+  const m = ISO_TIME.exec(ts);
+  if (m === null) return null;
+  const [, y, mo, d, h, mi, s] = m;
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  if (day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d)) return null; // 2026-02-30
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) return null;
+  const at = Date.parse(ts);
+  return Number.isNaN(at) ? null : at;
+}
+
 export function decodeEvent(input: DecodeInput): Result<EngineEvent, DecodeError> {
   const { value } = input;
   if (value === null || value.length === 0) return fail('DECODE_EMPTY', 'message has no value');
-  if (value.length > MAX_EVENT_BYTES) return fail('DECODE_SIZE', `message is ${value.length} bytes, over the ${MAX_EVENT_BYTES}-byte cap`);
+  // Bytes, not characters, for strings too: `supervisor scan` must reject what the worker rejects.
+  const bytes = typeof value === 'string' ? (value.length * 3 <= MAX_EVENT_BYTES ? value.length : Buffer.byteLength(value)) : value.length;
+  if (bytes > MAX_EVENT_BYTES) return fail('DECODE_SIZE', `message is ${bytes} bytes, over the ${MAX_EVENT_BYTES}-byte cap`);
   let raw: unknown;
   try {
     raw = JSON.parse(typeof value === 'string' ? value : value.toString('utf8'));
@@ -59,8 +75,8 @@ export function decodeEvent(input: DecodeInput): Result<EngineEvent, DecodeError
   const parsed = EventWireSchemas[eventType].safeParse(raw);
   if (!parsed.success) return fail('DECODE_SHAPE', z.prettifyError(parsed.error));
   const wire = parsed.data;
-  const at = Date.parse(wire.ts);
-  if (Number.isNaN(at) || !/(Z|[+-]\d\d:?\d\d)$/.test(wire.ts)) {
+  const at = parseIsoTime(wire.ts);
+  if (at === null) {
     return fail('DECODE_BAD_TIME', `ts ${JSON.stringify(wire.ts)} is not an ISO-8601 time with an offset`);
   }
   const base = { roomId: wire.roomId, sessionId: wire.sessionId, ts: wire.ts, at, coords: input.coords };

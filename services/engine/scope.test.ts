@@ -50,12 +50,8 @@ describe('checkScope: a plain claim', () => {
     expect(verdict(text, term)).toBeNull();
   });
 
-  // BUG: insideQuotes() tests QUOTES_OPEN.includes(text[start - 1] ?? '') and the same for the
-  // character after the match; at the very start and end of the text that is '' and
-  // String.prototype.includes('') is true. So a match that spans the whole text (a short ASR
-  // segment that is just the claim, e.g. "全网第一") is taken as a quoted mention and suppressed.
-  // Expected null; actual 'mention'. evaluate.test.ts shows the lost alert.
-  it.fails.each([
+  // Regression (found by these tests, fixed): insideQuotes() tests QUOTES_OPEN.includes(text[start - 1] ?? '') and the same for the character after the match; at the very start and end of the text that is '' and String.prototype.includes('') is true. So a match that spans the whole text (a short ASR segment that is just the claim, e.g. "全网第一") is taken as a quoted mention and suppressed.
+  it.each([
     ['全网第一', '全网第一'],
     ['最好', '最好'],
   ])('a segment that is only the claim: %s → null', (text, term) => {

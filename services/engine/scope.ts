@@ -37,15 +37,17 @@ function previousClause(text: string, clauseStart: number): string {
 }
 
 function insideQuotes(text: string, start: number, end: number): boolean {
-  const before = text.lastIndexOf('“', start) > text.lastIndexOf('”', start) || text.lastIndexOf('「', start) > text.lastIndexOf('」', start);
-  if (before) return true;
+  const open = text.lastIndexOf('“', start) > text.lastIndexOf('”', start) || text.lastIndexOf('「', start) > text.lastIndexOf('」', start);
+  if (open) return true;
   // ASCII quotes: an odd count before the match, and one after it.
   for (const q of ['"']) {
     let n = 0;
     for (let i = 0; i < start; i++) if (text[i] === q) n++;
     if (n % 2 === 1 && text.indexOf(q, end) !== -1) return true;
   }
-  return QUOTES_OPEN.includes(text[start - 1] ?? '') && QUOTES_CLOSE.includes(text[end] ?? '');
+  const before = text[start - 1];
+  const after = text[end];
+  return before !== undefined && after !== undefined && QUOTES_OPEN.includes(before) && QUOTES_CLOSE.includes(after);
 }
 
 /** Decides whether the match at original span [start, end) is out of scope, and why. */

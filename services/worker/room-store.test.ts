@@ -78,10 +78,8 @@ describe('createRoomStore: bounded', () => {
     expect(store.get('r950')).toBeDefined();
   });
 
-  // BUG: restore() bypasses the bound: it never evicts, so restoring a partition with more
-  // rooms than maxRooms (or restoring into a full store) grows the map without limit, against
-  // STYLE §8 "every collection has a limit". Expected size() ≤ 2; actual 5.
-  it.fails('restore respects maxRooms too', () => {
+  // Regression (found by these tests, fixed): restore() bypasses the bound: it never evicts, so restoring a partition with more rooms than maxRooms (or restoring into a full store) grows the map without limit, against STYLE §8 "every collection has a limit".
+  it('restore respects maxRooms too', () => {
     const store = createRoomStore({ maxRooms: 2 });
     for (const id of ['a', 'b', 'c', 'd', 'e']) store.restore(id, stateOf(id), 0);
     expect(store.size()).toBeLessThanOrEqual(2);
@@ -159,11 +157,8 @@ describe('createRoomStore: restore', () => {
     expect(store.size()).toBe(0);
   });
 
-  // BUG: isRoomState checks `typeof rules === 'object'`, which is true for null, so a snapshot
-  // with rules: null / alerts: null is accepted. The next event for that room then throws in
-  // evaluate (room.rules[id] on null: "Cannot read properties of null"), out of the Kafka batch
-  // handler, so the batch is redelivered and fails forever. Expected false; actual true.
-  it.fails('rejects garbage: rules and alerts that are null', () => {
+  // Regression (found by these tests, fixed): isRoomState checks `typeof rules === 'object'`, which is true for null, so a snapshot with rules: null / alerts: null is accepted. The next event for that room then throws in evaluate (room.rules[id] on null: "Cannot read properties of null"), out of the Kafka batch handler, so the batch is redelivered and fails forever.
+  it('rejects garbage: rules and alerts that are null', () => {
     const store = createRoomStore({ maxRooms: 10 });
     expect(store.restore('a', { ...stateOf('a'), rules: null, alerts: null }, 0)).toBe(false);
   });

@@ -16,17 +16,21 @@ export function createRoomStore(limits: { maxRooms: number } = { maxRooms: DEFAU
   const rooms = new Map<string, Entry>();
   const dirty = new Set<string>();
   let evicted = 0;
+  function put(roomId: string, state: RoomState, partition: number): void {
+    if (!rooms.has(roomId) && rooms.size >= limits.maxRooms) {
+      // Evict the least recently updated room (Map keeps insertion order; put() re-inserts).
+      const oldest = rooms.keys().next().value!;
+      rooms.delete(oldest);
+      dirty.delete(oldest);
+      evicted++;
+    }
+    rooms.delete(roomId);
+    rooms.set(roomId, { state, partition });
+  }
   return {
     get: (roomId: string): RoomState | undefined => rooms.get(roomId)?.state,
     set(roomId: string, state: RoomState, partition: number): void {
-      if (!rooms.has(roomId) && rooms.size >= limits.maxRooms) {
-        // Evict the least recently updated room (Map keeps insertion order; set() re-inserts).
-        const oldest = rooms.keys().next().value!;
-        rooms.delete(oldest);
-        evicted++;
-      }
-      rooms.delete(roomId);
-      rooms.set(roomId, { state, partition });
+      put(roomId, state, partition);
       dirty.add(roomId);
     },
     /** Snapshots of the rooms changed since the last call, with their partitions. */
@@ -45,7 +49,7 @@ export function createRoomStore(limits: { maxRooms: number } = { maxRooms: DEFAU
         return true;
       }
       if (!isRoomState(value) || value.roomId !== roomId) return false;
-      rooms.set(roomId, { state: value, partition });
+      put(roomId, value, partition);
       return true;
     },
     /** Drops the rooms of partitions this worker no longer owns. */

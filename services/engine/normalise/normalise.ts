@@ -58,9 +58,10 @@ export function createNormaliser(tables: NormaliserTables): Normaliser {
       if (k === KEEP) {
         out[len] = fold[c]!;
         map[len++] = i;
-      } else if (k === INNER && len > 0 && isAsciiAlnum(out[len - 1]!) && i + 1 < n) {
-        const next = fold[input.charCodeAt(i + 1)]!;
-        if (isAsciiAlnum(next)) {
+      } else if (k === INNER && len > 0 && isAsciiAlnum(out[len - 1]!)) {
+        let j = i + 1;
+        while (j < n && cls[input.charCodeAt(j)] === DROP) j++; // zero-width chars do not separate
+        if (j < n && cls[input.charCodeAt(j)] === KEEP && isAsciiAlnum(fold[input.charCodeAt(j)]!)) {
           out[len] = fold[c]!;
           map[len++] = i;
         }

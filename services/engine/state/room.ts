@@ -49,5 +49,14 @@ export function newRoom(roomId: string): RoomState {
 export function isRoomState(x: unknown): x is RoomState {
   if (typeof x !== 'object' || x === null) return false;
   const r = x as Partial<RoomState>;
-  return r.v === 1 && typeof r.roomId === 'string' && typeof r.rules === 'object' && typeof r.alerts === 'object';
+  const isRecord = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return (
+    r.v === 1 &&
+    typeof r.roomId === 'string' &&
+    isRecord(r.rules) &&
+    isRecord(r.alerts) &&
+    isRecord(r.cards) &&
+    isRecord(r.lastNew) &&
+    typeof r.lastAt === 'number'
+  );
 }
