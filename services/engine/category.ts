@@ -9,13 +9,21 @@ export const CategorySeedSchema = z.strictObject({
   categories: z.array(z.strictObject({ name: z.string().min(1), keywords: z.array(z.string().min(1)).min(1) })).min(1),
 });
 
+const MEMO_LIMIT = 10_000;
+
 export type CategoryOf = (productName: string | null | undefined) => string;
 
 export function createCategoryOf(seed: unknown): CategoryOf {
   const { categories } = CategorySeedSchema.parse(seed);
+  const memo = new Map<string, string>(); // product names repeat on every event of a room
   return (name) => {
     if (!name) return 'general';
-    for (const c of categories) if (c.keywords.some((k) => name.includes(k))) return c.name;
-    return 'general';
+    let category = memo.get(name);
+    if (category === undefined) {
+      category = categories.find((c) => c.keywords.some((k) => name.includes(k)))?.name ?? 'general';
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(name, category);
+    }
+    return category;
   };
 }

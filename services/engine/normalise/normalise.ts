@@ -69,7 +69,7 @@ export function createNormaliser(tables: NormaliserTables): Normaliser {
     }
     let text = '';
     // String.fromCharCode.apply in chunks: far cheaper than concatenating one char at a time.
-    for (let i = 0; i < len; i += 4096) text += String.fromCharCode.apply(null, Array.from(out.subarray(i, Math.min(len, i + 4096))));
+    for (let i = 0; i < len; i += 4096) text += String.fromCharCode.apply(null, out.subarray(i, Math.min(len, i + 4096)) as unknown as number[]);
     return { text, map: map.subarray(0, len) };
   };
 }
