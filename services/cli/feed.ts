@@ -1,8 +1,8 @@
 /**
  * `supervisor feed FILE... [--speed N|max] [--loop]`: produces JSON Lines sessions to the live.*
  * topics (key = roomId) with their relative timing: each event waits for the gap between its ts
- * and the newest ts seen so far in its file, divided by the speed (history with past ts goes at
- * once). Files play side by side. With --loop, each round shifts event times forward and gives
+ * and the newest ts seen so far in its file, divided by the speed. Order history before the
+ * session goes live, and gaps over MAX_LIVE_GAP_MS, go at once. Files play side by side. With --loop, each round shifts event times forward and gives
  * sessions a new id, so a round is a fresh session rather than a replay of the same one.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,9 @@ import { EVENT_TYPE_TOPIC } from '../engine/index.js';
 import type { OutRecord, Producer } from '../shared/kafka/port.js';
 
 export type FeedOptions = { speed: number | 'max'; loop: boolean; signal?: AbortSignal; onRound?: (file: string, round: number, sent: number) => void };
+
+/** A gap in event time longer than this is a break (e.g. days of order history), not waited for. */
+export const MAX_LIVE_GAP_MS = 10 * 60_000;
 
 type Line = { raw: Record<string, unknown> | null; text: string; at: number };
 
@@ -64,17 +67,23 @@ async function feedFile(file: string, producer: Producer, opts: FeedOptions): Pr
   const times = lines.map((l) => l.at).filter((t) => !Number.isNaN(t));
   const span = times.length > 0 ? Math.max(...times) - Math.min(...times) : 0;
   const shiftMs = Math.ceil((span + 3600_000) / 3600_000) * 3600_000; // whole hours past the session
+  // The session goes live at its first non-order event; orders before that are history and are
+  // sent without waiting (a 7-day-rule basis arrives as a burst, as a backfill would).
+  const liveTimes = lines.filter((l) => l.raw?.type !== 'order' && !Number.isNaN(l.at)).map((l) => l.at);
+  const liveStart = liveTimes.length > 0 ? Math.min(...liveTimes) : Number.NEGATIVE_INFINITY;
   let total = 0;
   for (let round = 0; ; round++) {
     let newest = Number.NEGATIVE_INFINITY;
     let pending: OutRecord[] = [];
     for (const line of lines) {
       if (opts.signal?.aborted) break;
-      if (opts.speed !== 'max' && !Number.isNaN(line.at) && line.at > newest) {
+      if (opts.speed !== 'max' && !Number.isNaN(line.at) && line.at >= liveStart && line.at > newest) {
         if (newest !== Number.NEGATIVE_INFINITY) {
           if (pending.length > 0) await producer.send(pending);
           pending = [];
-          await sleep((line.at - newest) / opts.speed, opts.signal);
+          const gap = line.at - newest;
+          // A long pause inside a session (a break) is not waited for either.
+          if (gap <= MAX_LIVE_GAP_MS) await sleep(gap / opts.speed, opts.signal);
         }
         newest = line.at;
       }
