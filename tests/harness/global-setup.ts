@@ -14,7 +14,9 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = Date.now();
-  const target = await resolveBrokers({ log: (msg) => console.log(`[int] ${msg}`) });
+  // KAFKA_PORT picks the local broker's port (default 9092), e.g. to test beside a running one.
+  const port = Number(process.env.KAFKA_PORT ?? 9092);
+  const target = await resolveBrokers({ local: { port }, log: (msg) => console.log(`[int] ${msg}`) });
   console.log(`[int] kafka ${target.source}: ${target.brokers.join(',')} (${Date.now() - started} ms)`);
 
   project.provide('kafkaBrokers', target.brokers);

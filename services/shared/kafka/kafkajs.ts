@@ -4,10 +4,14 @@
  * Invariants (port.ts, STYLE §9):
  * - The handler gets records of ONE topic-partition, at most maxBatch of them. Offsets are
  *   resolved and committed (offset + 1) only after it resolves; kafkajs never auto-commits.
- * - A rejected handler commits nothing: we seek the partition back to the chunk's first offset,
- *   so the next fetch delivers the same records again (after a short, growing pause).
- *   We do NOT rethrow into kafkajs: its retry/crash/restart path would tear the consumer down
- *   and rejoin the group for what is a handler problem (tulios/kafkajs#315).
+ * - A rejected handler commits nothing and gets the same records again, after a growing pause
+ *   (heartbeating), until it resolves, stop() is called or the group rebalances (then the next
+ *   owner starts at the committed offset, i.e. at the same records).
+ *   Not consumer.seek(): kafkajs keeps a seek for a partition this member loses in a rebalance
+ *   and applies it when the partition comes back, rewinding past offsets another member
+ *   committed meanwhile (seen as duplicates in a rebalance test). Not a rethrow either: its
+ *   retry/crash/restart path tears the consumer down and rejoins the group for what is a
+ *   handler problem (tulios/kafkajs#315).
  * - coPartitioned groups use our own 'copartitioned' protocol (copartition.ts).
  */
 import { randomUUID } from 'node:crypto';
@@ -263,22 +267,24 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
     const { batch } = p;
     const records = batch.messages.map((m) => toRawRecord(batch.topic, batch.partition, m));
     for (let i = 0; i < records.length; i += maxBatch) {
-      if (stopping || !p.isRunning() || p.isStale()) return;   // unhandled rest: fetched again later
       const chunk = records.slice(i, i + maxBatch);
-      const first = chunk[0]!.offset;
-      const last = chunk[chunk.length - 1]!.offset;
-      try {
-        await handler(chunk);
-      } catch (err) {
-        failures++;
-        const backoff = Math.min(RETRY_BACKOFF_MAX_MS, RETRY_BACKOFF_MIN_MS * 2 ** (failures - 1));
-        log.warn({ err, topic: batch.topic, partition: batch.partition, offset: first, backoff }, 'handler rejected; batch will be redelivered');
-        // Nothing is committed; the next fetch of this partition starts at the chunk again.
-        consumer.seek({ topic: batch.topic, partition: batch.partition, offset: first });
-        await pause(backoff);
-        return;
+      for (;;) {
+        if (stopping || !p.isRunning() || p.isStale()) return;   // unhandled rest: fetched again later
+        try {
+          await handler(chunk);
+          break;
+        } catch (err) {
+          failures++;
+          const backoff = Math.min(RETRY_BACKOFF_MAX_MS, RETRY_BACKOFF_MIN_MS * 2 ** (failures - 1));
+          log.warn({ err, topic: batch.topic, partition: batch.partition, offset: chunk[0]!.offset, backoff }, 'handler rejected; delivering the batch again');
+          await pause(backoff);
+          // Throws if the group is rebalancing: kafkajs rejoins, and whoever owns the partition
+          // next starts at the committed offset, i.e. at this chunk again.
+          await p.heartbeat();
+        }
       }
       failures = 0;
+      const last = chunk[chunk.length - 1]!.offset;
       p.resolveOffset(last);
       await p.commitOffsetsIfNecessary({
         topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(last) + 1n).toString() }] }],

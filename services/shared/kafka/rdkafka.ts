@@ -252,6 +252,10 @@ function createConsumer(
   const log = parentLog.child({ groupId: options.groupId });
   const maxBatch = Math.max(1, options.maxBatch ?? DEFAULT_MAX_BATCH);
   let assigned = new Set<string>();                     // tpKey of what we may hand to the handler
+  // tpKey → offset after the last record we handled. A consume() call that spans a rebalance
+  // returns records fetched under the old generation, and the new one fetches again from the
+  // committed offset: without this the same member would handle those records twice.
+  const handledUpTo = new Map<string, number>();
   let lastAssignment: string | undefined;
   let inFlight: Promise<void> = Promise.resolve();
   let running = false;
@@ -265,6 +269,7 @@ function createConsumer(
     if (err?.code === ERR__ASSIGN_PARTITIONS) {
       try { consumer.assign(assignment); } catch (e) { log.error({ err: e }, 'assign failed'); }
       assigned = new Set(assignment.map(tpKey));
+      for (const key of handledUpTo.keys()) if (!assigned.has(key)) handledUpTo.delete(key);
       const sorted = sortTopicPartitions(assignment.map(({ topic, partition }) => ({ topic, partition })));
       const key = JSON.stringify(sorted);
       log.info({ assigned: sorted.length }, 'partitions assigned');
@@ -332,6 +337,7 @@ function createConsumer(
       return;
     }
     failures = 0;
+    handledUpTo.set(tpKey(last), last.offset + 1);
     try {
       consumer.commitSync([{ topic: last.topic, partition: last.partition, offset: last.offset + 1 }]);
     } catch (err) {
@@ -353,9 +359,13 @@ function createConsumer(
         await pause(Math.min(RETRY_BACKOFF_MAX_MS, RETRY_BACKOFF_MIN_MS * 2 ** (consumeFailures - 1)));
         continue;
       }
-      for (const group of groupByPartition(messages).values()) {
+      for (const fetched of groupByPartition(messages).values()) {
         if (!running) break;                              // not handled, not committed: fetched again later
-        if (!assigned.has(tpKey(group[0]!))) continue;    // revoked since it was fetched
+        const key = tpKey(fetched[0]!);
+        if (!assigned.has(key)) continue;                 // revoked since it was fetched
+        const done = handledUpTo.get(key) ?? -1;
+        const group = fetched.filter((m) => m.offset >= done);
+        if (group.length === 0) continue;
         inFlight = handleGroup(handler, group);
         await inFlight;
       }
