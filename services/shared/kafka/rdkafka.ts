@@ -205,9 +205,12 @@ export async function createRdkafkaPort(opts: RdkafkaPortOptions): Promise<Kafka
           }
         }
         if (end.size === 0) return;
+        // EOF events can fire while consumeBatch collects, before the batch's messages are handed
+        // over here: note them and settle after the messages (a compacted partition may never
+        // show its last offset, so EOF is what ends it).
+        const eofAt = new Map<number, number>();
         consumer.on('partition.eof', (eof) => {
-          const high = end.get(eof.partition);
-          if (eof.topic === topic && high !== undefined && eof.offset >= high) end.delete(eof.partition);
+          if (eof.topic === topic) eofAt.set(eof.partition, Math.max(eof.offset, eofAt.get(eof.partition) ?? 0));
         });
         consumer.setDefaultConsumeTimeout(CONSUME_TIMEOUT_MS);
         consumer.assign(start);
@@ -218,6 +221,10 @@ export async function createRdkafkaPort(opts: RdkafkaPortOptions): Promise<Kafka
             if (m.topic !== topic || high === undefined || m.offset >= high) continue;
             onRecord(toRawRecord(m));
             if (m.offset + 1 >= high) end.delete(m.partition);
+          }
+          for (const [partition, offset] of eofAt) {
+            const high = end.get(partition);
+            if (high !== undefined && offset >= high) end.delete(partition);
           }
         }
       } finally {
