@@ -193,8 +193,7 @@ export function createKafkajsPort(opts: KafkajsPortOptions): KafkaPort {
         const finished = new Promise<void>((resolve, reject) => { done = resolve; fail = reject; });
         consumer.on(consumer.events.CRASH, ({ payload }) => { if (!payload.restart) fail(payload.error); });
         await consumer.run({
-          autoCommit: false,
-          eachBatchAutoResolve: false,
+          autoCommit: false,                             // resolve (for the next fetch) but never commit
           eachBatch: async ({ batch }) => {
             const end = pending.get(batch.partition);
             if (batch.topic !== topic || end === undefined) return;
