@@ -31,6 +31,7 @@ import type {
 } from 'kafkajs';
 import { pino, type Logger } from 'pino';
 import { assignCoPartitioned } from './copartition.js';
+import { DEFAULT_CLIENT_ID, DEFAULT_MAX_BATCH } from './port.js';
 import type {
   Admin,
   BatchHandler,
@@ -46,8 +47,6 @@ import type {
 
 const { Kafka, logLevel: KjsLogLevel, AssignerProtocol, PartitionAssigners, Partitioners } = kafkajs;
 
-export const DEFAULT_CLIENT_ID = 'live-room-supervisor';
-export const DEFAULT_MAX_BATCH = 500;
 /** Fetch long-poll. Also bounds how late a rebalance or stop() is noticed (kafkajs default 5 s). */
 const FETCH_MAX_WAIT_MS = 1_000;
 const HEARTBEAT_INTERVAL_MS = 1_000;

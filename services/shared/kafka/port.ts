@@ -8,6 +8,10 @@
  * (at least once). Handlers should therefore never throw for bad input: park it on the DLQ.
  */
 
+export const DEFAULT_CLIENT_ID = 'live-room-supervisor';
+/** Upper bound of records per handler call unless ConsumerOptions.maxBatch says otherwise. */
+export const DEFAULT_MAX_BATCH = 500;
+
 export type RawRecord = {
   topic: string;
   partition: number;

@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as RdKafka from 'node-rdkafka';
 import { pino, type Logger } from 'pino';
+import { DEFAULT_CLIENT_ID, DEFAULT_MAX_BATCH } from './port.js';
 import type {
   Admin,
   BatchHandler,
@@ -33,8 +34,6 @@ import type {
 
 type RdKafkaModule = typeof RdKafka;
 
-export const DEFAULT_CLIENT_ID = 'live-room-supervisor';
-export const DEFAULT_MAX_BATCH = 500;
 const CONNECT_TIMEOUT_MS = 10_000;
 const ADMIN_OP_TIMEOUT_MS = 10_000;
 const METADATA_TIMEOUT_MS = 10_000;
