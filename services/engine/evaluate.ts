@@ -95,7 +95,7 @@ export function evaluate(event: EngineEvent, roomIn: RoomState | undefined, rule
   const found: Array<[CompiledRule, Finding]> = [];
   let ruleStates: Record<string, unknown> | null = null;
   for (const rule of candidates) {
-    const ruleHits = hits?.get(ruleset.rules.indexOf(rule));
+    const ruleHits = hits?.get(rule.index);
     if (rule.detector.needsHits === true && ruleHits === undefined) continue;
     const id = rule.meta.id;
     const state = room.rules[id] ?? rule.detector.initial();

@@ -27,6 +27,8 @@ export type CompiledRule = {
   compiled: unknown;
   examples: RuleExample[];
   file: string;
+  /** Position in Ruleset.rules: the key of this rule's lexicon hits. */
+  index: number;
 };
 
 export type Ruleset = {
@@ -157,11 +159,12 @@ export function loadRuleset(input: { rules: readonly SourceFile[]; seeds: readon
       continue;
     }
     const { id, version, category, severity, title, legalBasis } = r;
-    rules.push({ meta: { id, version, category, severity, title, legalBasis }, detector, compiled, examples: r.examples, file: f.path });
+    rules.push({ meta: { id, version, category, severity, title, legalBasis }, detector, compiled, examples: r.examples, file: f.path, index: -1 });
   }
   if (problems.length > 0) return { ok: false, problems };
   if (rules.length === 0) return { ok: false, problems: [{ file: 'rules/', line: 1, message: 'no rule files found' }] };
   rules.sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
+  rules.forEach((r, i) => (r.index = i));
 
   // One automaton for every lexicon term of every rule; a pattern may belong to several rules.
   const patternIndex = new Map<string, number>();
