@@ -8,7 +8,7 @@ import type { EngineEvent, TranscriptEvent } from './contracts/events.js';
 import { alertId, buildAlert } from './alerts/envelope.js';
 import type { Finding, LexiconHit, SegmentView } from './detectors/types.js';
 import type { CompiledRule, Ruleset } from './ruleset/load.js';
-import { MAX_OPEN_ALERTS, MAX_SKUS, newRoom, type OpenAlert, type RoomState } from './state/room.js';
+import { addOrder, MAX_OPEN_ALERTS, MAX_ORDER_SKUS, MAX_SKUS, newRoom, RECENT_MAX, RECENT_MS, type OpenAlert, type RoomState } from './state/room.js';
 
 /** Repeats of the same (rule, sku, evidence) within this window raise `occurrences`. */
 export const DEDUPE_COOLDOWN_MS = 10 * 60_000;
@@ -33,7 +33,7 @@ function startSession(room: RoomState, sessionId: string, ruleset: Ruleset): Roo
     if (s === undefined) continue;
     rules[r.meta.id] = r.detector.onNewSession ? r.detector.onNewSession(s) : s;
   }
-  return { ...room, sessionId, activeSku: null, cards: {}, tail: null, rules, alerts: {}, lastNew: {} };
+  return { ...room, sessionId, activeSku: null, cards: {}, tail: null, recent: [], rules, alerts: {}, lastNew: {} };
 }
 
 function segmentOf(event: TranscriptEvent, room: RoomState, ruleset: Ruleset): SegmentView {
@@ -62,6 +62,23 @@ function pruneAlerts(alerts: Record<string, OpenAlert>, now: number): Record<str
   return Object.fromEntries(entries.slice(-MAX_OPEN_ALERTS + 1));
 }
 
+/**
+ * Info findings are advisory, not alerts (catalogue severity scale); a rule that yields to
+ * another stays silent when that one fired on this event or on a transcript in the last 60 s.
+ */
+function applyPrecedence(found: Array<[CompiledRule, Finding]>, room: RoomState, at: number): Array<[CompiledRule, Finding]> {
+  const fired = new Set(found.filter(([, f]) => f.severity !== 'info').map(([r]) => r.meta.id));
+  return found.filter(([rule, f]) => {
+    if (f.severity === 'info') return false;
+    for (const winner of rule.yieldsTo) {
+      if (fired.has(winner)) return false;
+      const last = room.lastNew[winner];
+      if (last !== undefined && at - last.at < TRANSCRIPT_CAP_MS) return false;
+    }
+    return true;
+  });
+}
+
 export function evaluate(event: EngineEvent, roomIn: RoomState | undefined, ruleset: Ruleset): EvaluateResult {
   let room = roomIn ?? newRoom(event.roomId);
   // Orders carry the session they were placed in (often days ago): they never switch sessions.
@@ -78,10 +95,16 @@ export function evaluate(event: EngineEvent, roomIn: RoomState | undefined, rule
       },
     };
   } else if (event.type === 'price') {
-    const cards = { ...room.cards, [event.sku]: { productName: event.productName, brand: event.brand } };
+    const { productName, brand, listedFen, originalFen, liveFen, checkoutFen, stock, at, ts, coords } = event;
+    const cards = { ...room.cards, [event.sku]: { productName, brand, listedFen, originalFen, liveFen, checkoutFen, stock, at, ts, coords } };
     const keys = Object.keys(cards);
     if (keys.length > MAX_SKUS) delete cards[keys[0] === event.sku ? keys[1]! : keys[0]!];
     room = { ...room, activeSku: event.sku, cards };
+  } else if (event.type === 'order') {
+    const orders = { ...room.orders, [event.sku]: addOrder(room.orders[event.sku], event.at, event.paidFen) };
+    const keys = Object.keys(orders);
+    if (keys.length > MAX_ORDER_SKUS) delete orders[keys[0] === event.sku ? keys[1]! : keys[0]!];
+    room = { ...room, orders };
   }
 
   const candidates = ruleset.byType[event.type];
@@ -92,7 +115,7 @@ export function evaluate(event: EngineEvent, roomIn: RoomState | undefined, rule
     hits = lexiconHits(segment, ruleset);
   }
   const productCategory = ruleset.categoryOf(room.activeSku === null ? null : room.cards[room.activeSku]?.productName);
-  const found: Array<[CompiledRule, Finding]> = [];
+  let found: Array<[CompiledRule, Finding]> = [];
   let ruleStates: Record<string, unknown> | null = null;
   for (const rule of candidates) {
     const ruleHits = hits?.get(rule.index);
@@ -115,6 +138,7 @@ export function evaluate(event: EngineEvent, roomIn: RoomState | undefined, rule
 
   const alerts: AlertEnvelope[] = [];
   const updates: AlertEnvelope[] = [];
+  if (found.length > 0) found = applyPrecedence(found, room, event.at);
   if (found.length > 0) {
     let open = pruneAlerts(room.alerts, event.at);
     const lastNew = { ...room.lastNew };
@@ -144,7 +168,9 @@ export function evaluate(event: EngineEvent, roomIn: RoomState | undefined, rule
     room = { ...room, alerts: open, lastNew };
   }
   if (event.type === 'transcript') {
-    room = { ...room, tail: { text: event.text.slice(-TAIL_CHARS), at: event.at, ts: event.ts, coords: event.coords } };
+    const recent = room.recent.filter((r) => event.at - r.at <= RECENT_MS).slice(-(RECENT_MAX - 1));
+    recent.push({ text: event.text, at: event.at, ts: event.ts, speaker: event.speaker, coords: event.coords });
+    room = { ...room, recent, tail: { text: event.text.slice(-TAIL_CHARS), at: event.at, ts: event.ts, coords: event.coords } };
   }
   if (event.at > room.lastAt) room = { ...room, lastAt: event.at };
   return { room, alerts, updates };

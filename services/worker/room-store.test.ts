@@ -145,7 +145,7 @@ describe('createRoomStore: restore', () => {
     ['a number', 42],
     ['an array', []],
     ['an empty object', {}],
-    ['another version', { ...stateOf('a'), v: 2 }],
+    ['another version', { ...stateOf('a'), v: 1 }],
     ['no roomId', (({ roomId: _r, ...rest }) => rest)(stateOf('a'))],
     ['a numeric roomId', { ...stateOf('a'), roomId: 1 }],
     ['no rules', (({ rules: _r, ...rest }) => rest)(stateOf('a'))],

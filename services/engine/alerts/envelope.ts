@@ -71,7 +71,7 @@ export function buildAlert(x: BuildAlertInput): AlertEnvelope {
       ruleVersion: rule.version,
       rulesetVersion: x.rulesetVersion,
       category: rule.category,
-      severity: finding.severity ?? rule.severity,
+      severity: finding.severity === undefined || finding.severity === 'info' ? rule.severity : finding.severity,
       title: rule.title,
       summary: finding.summary,
       legalBasis: rule.legalBasis,

@@ -37,7 +37,8 @@ export type Finding = {
   /** Distinguishes findings inside one rule for dedupe: the term, the sku and value, … */
   dedupeKey: string;
   sku?: string | null;
-  severity?: Severity;
+  /** Overrides the rule's severity; `info` is advisory only and never becomes an alert. */
+  severity?: Severity | 'info';
   /** One Chinese sentence an inspector can paste into a case form, then an English gloss. */
   summary: string;
   matches?: EvidenceMatch[];
@@ -56,6 +57,11 @@ export type CompileEnv = {
 
 export type EvaluateInput<C, S> = {
   event: EngineEvent;
+  /**
+   * The room before this event's own bookkeeping, except: a price event is already in
+   * `room.cards` (and is `room.activeSku`), an order is already in `room.orders`. For a
+   * transcript, `room.recent` holds the previous segments of the session, not this one.
+   */
   room: RoomState;
   rule: C;
   state: S;

@@ -29,6 +29,8 @@ export type CompiledRule = {
   file: string;
   /** Position in Ruleset.rules: the key of this rule's lexicon hits. */
   index: number;
+  /** Rule ids this rule gives way to (schema `yieldsTo`). */
+  yieldsTo: readonly string[];
 };
 
 export type Ruleset = {
@@ -117,6 +119,7 @@ export function loadRuleset(input: { rules: readonly SourceFile[]; seeds: readon
   const env: CompileEnv = { seeds, normaliseTerm: (t) => normalise(t).text };
   const rules: CompiledRule[] = [];
   const ids = new Map<string, string>();
+  const yields: Array<{ file: string; line: number; ids: string[] }> = [];
   for (const f of input.rules) {
     const lc = new LineCounter();
     const doc = parseDocument(f.text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
@@ -159,7 +162,11 @@ export function loadRuleset(input: { rules: readonly SourceFile[]; seeds: readon
       continue;
     }
     const { id, version, category, severity, title, legalBasis } = r;
-    rules.push({ meta: { id, version, category, severity, title, legalBasis }, detector, compiled, examples: r.examples, file: f.path, index: -1 });
+    rules.push({ meta: { id, version, category, severity, title, legalBasis }, detector, compiled, examples: r.examples, file: f.path, index: -1, yieldsTo: r.yieldsTo });
+    yields.push({ file: f.path, line: lineOf(doc, lc, ['yieldsTo']), ids: r.yieldsTo });
+  }
+  for (const y of yields) {
+    for (const id of y.ids) if (!ids.has(id)) problems.push({ file: y.file, line: y.line, message: `yieldsTo: unknown rule id ${id}` });
   }
   if (problems.length > 0) return { ok: false, problems };
   if (rules.length === 0) return { ok: false, problems: [{ file: 'rules/', line: 1, message: 'no rule files found' }] };

@@ -24,6 +24,9 @@ export const RuleFileSchema = z.strictObject({
   legalBasis: z.array(z.strictObject({ law: z.string().min(1), article: z.string().min(1) })).min(1),
   detector: z.string().min(1),
   params: z.unknown(),
+  /** Precedence: this rule stays silent when one of these fired on the same event or on a
+   *  transcript of this room in the last 60 s (e.g. a counterfeit cue wins over 顶级 as an absolute term). */
+  yieldsTo: z.array(z.string().regex(/^[A-Z]+\.[A-Z0-9_]+$/)).default([]),
   examples: z
     .array(RuleExampleSchema)
     .refine((xs) => xs.some((x) => x.fires) && xs.some((x) => !x.fires), 'needs a firing and a non-firing example'),
