@@ -55,9 +55,11 @@ export const lexicon = defineDetector({
     const add = (t: string, allow: boolean) => {
       const n = env.normaliseTerm(t);
       if (n.length === 0) return;
-      terms.push(n);
-      display.push(t);
-      isAllow.push(allow);
+      for (const v of env.variants(n)) {
+        terms.push(v);
+        display.push(t);
+        isAllow.push(allow);
+      }
     };
     for (const t of seed.terms) add(t, false);
     for (const t of seed.allow) add(t, true);

@@ -47,12 +47,14 @@ export type Finding = {
   events?: EvidenceEvent[];
 };
 
-export type Seeds = { get(name: string): unknown };
+export type Seeds = { get(name: string): unknown; has(name: string): boolean };
 
 export type CompileEnv = {
   seeds: Seeds;
   /** Squeezed, folded form of a lexicon term, as the automaton will see it. */
   normaliseTerm(term: string): string;
+  /** A normalised term and its homophone/variant spellings (seeds/normalise/variants.yaml). */
+  variants(term: string): string[];
 };
 
 export type EvaluateInput<C, S> = {

@@ -22,8 +22,12 @@ const isAsciiAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0
 
 export type NormaliserTables = { fold: Uint16Array; cls: Uint8Array };
 
-/** Builds the fold and class tables. `t2s` maps a traditional character to its simplified form. */
-export function buildNormaliserTables(t2s: Readonly<Record<string, string>>): NormaliserTables {
+/**
+ * Builds the fold and class tables. `t2s` maps a traditional character to its simplified form;
+ * `symbols` maps an evasion symbol to the character it stands for (❤ → 心), kept as that
+ * character in the squeezed view instead of being dropped.
+ */
+export function buildNormaliserTables(t2s: Readonly<Record<string, string>>, symbols: Readonly<Record<string, string>> = {}): NormaliserTables {
   const fold = new Uint16Array(0x10000);
   const cls = new Uint8Array(0x10000);
   const letterOrDigit = /[\p{L}\p{N}]/u;
@@ -41,6 +45,11 @@ export function buildNormaliserTables(t2s: Readonly<Record<string, string>>): No
     else if (out === 0x2e || out === 0x3a) cls[c] = INNER;
     else if (c >= 0xd800 && c <= 0xdfff) cls[c] = SEP; // astral: emoji and the like
     else cls[c] = letterOrDigit.test(String.fromCharCode(out)) ? KEEP : SEP;
+  }
+  for (const [from, to] of Object.entries(symbols)) {
+    if (from.length !== 1 || to.length !== 1) continue; // astral symbols cannot be table entries
+    fold[from.charCodeAt(0)] = fold[to.charCodeAt(0)]!;
+    cls[from.charCodeAt(0)] = KEEP;
   }
   return { fold, cls };
 }

@@ -14,6 +14,7 @@ import type { CompileEnv, Detector, Seeds } from '../detectors/types.js';
 import { buildAutomaton, type Automaton } from '../lexicon/automaton.js';
 import { buildNormaliserTables, createNormaliser, type Normaliser } from '../normalise/normalise.js';
 import { createCategoryOf, type CategoryOf } from '../category.js';
+import { createVariants, VariantSeedSchema } from '../normalise/variants.js';
 import type { RuleMeta } from '../alerts/envelope.js';
 import { RuleFileSchema, type RuleExample } from './schema.js';
 
@@ -90,6 +91,7 @@ export function parseSeeds(files: readonly SourceFile[], problems: LoadProblem[]
     data.set(seedKey(f.path), doc.toJS());
   }
   return {
+    has: (name) => data.has(name),
     get(name) {
       if (!data.has(name)) throw new Error(`seed "${name}" not found (expected seeds/${name}.yaml)`);
       return data.get(name);
@@ -110,13 +112,18 @@ export function loadRuleset(input: { rules: readonly SourceFile[]; seeds: readon
   const seeds = parseSeeds(input.seeds, problems);
   let normalise: Normaliser;
   let categoryOf: CategoryOf;
+  let variants: (term: string) => string[];
   try {
-    normalise = createNormaliser(buildNormaliserTables(seeds.get('normalise/t2s') as Record<string, string>));
+    const v = seeds.has('normalise/variants') ? VariantSeedSchema.parse(seeds.get('normalise/variants')) : VariantSeedSchema.parse({ version: 1 });
+    normalise = createNormaliser(buildNormaliserTables(seeds.get('normalise/t2s') as Record<string, string>, v.symbols));
+    const norm = normalise;
+    variants = createVariants(v, (t) => norm(t).text);
     categoryOf = createCategoryOf(seeds.get('categories'));
   } catch (err) {
-    return { ok: false, problems: [...problems, { file: 'seeds/', line: 1, message: (err as Error).message }] };
+    return { ok: false, problems: [...problems, { file: 'seeds/', line: 1, message: (err as Error).message.split('\n').slice(0, 4).join(' ') }] };
   }
-  const env: CompileEnv = { seeds, normaliseTerm: (t) => normalise(t).text };
+  const norm = normalise;
+  const env: CompileEnv = { seeds, normaliseTerm: (t) => norm(t).text, variants };
   const rules: CompiledRule[] = [];
   const ids = new Map<string, string>();
   const yields: Array<{ file: string; line: number; ids: string[] }> = [];
