@@ -21,14 +21,43 @@ export const ConfigSchema = z.object({
   SUPERVISOR_WORKER_GROUP: z.string().min(1).optional(),
   SUPERVISOR_GATEWAY_GROUP: z.string().min(1).optional(),
   SUPERVISOR_MAX_ROOMS: z.coerce.number().int().positive().optional(),
+  /** Where the alert store and the archive of every ruleset version ever run live. */
+  SUPERVISOR_DATA_DIR: z.string().min(1).default('data'),
+  /** Reload the rules when a file under rules/ or seeds/ changes (SIGHUP always reloads). */
+  SUPERVISOR_WATCH_RULES: z.enum(['1', '0', 'true', 'false']).default('1').transform((v) => v === '1' || v === 'true'),
+  /** IPs/CIDRs webhook targets may resolve to although private or loopback, e.g. 127.0.0.1. */
+  SUPERVISOR_WEBHOOK_ALLOW: z.string().default(''),
+  /** Webhook retry schedule: first backoff, cap, attempts, request timeout (defaults: about a day of retries). */
+  SUPERVISOR_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().optional(),
+  SUPERVISOR_WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().positive().optional(),
+  SUPERVISOR_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().positive().optional(),
+  SUPERVISOR_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export type Config = z.infer<typeof ConfigSchema> & { devTokenGenerated: boolean; devToken: string };
+export type Config = z.infer<typeof ConfigSchema> & {
+  devTokenGenerated: boolean;
+  devToken: string;
+  webhookAllow: string[];
+  webhookRetry: Partial<{ baseMs: number; maxMs: number; maxAttempts: number; timeoutMs: number }> | null;
+};
 
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) throw new Error(`configuration: ${z.prettifyError(parsed.error)}`);
   const devToken = parsed.data.SUPERVISOR_DEV_TOKEN ?? randomBytes(24).toString('base64url');
-  return Object.freeze({ ...parsed.data, devToken, devTokenGenerated: parsed.data.SUPERVISOR_DEV_TOKEN === undefined });
+  const d = parsed.data;
+  const retry = {
+    ...(d.SUPERVISOR_WEBHOOK_RETRY_BASE_MS ? { baseMs: d.SUPERVISOR_WEBHOOK_RETRY_BASE_MS } : {}),
+    ...(d.SUPERVISOR_WEBHOOK_RETRY_MAX_MS ? { maxMs: d.SUPERVISOR_WEBHOOK_RETRY_MAX_MS } : {}),
+    ...(d.SUPERVISOR_WEBHOOK_MAX_ATTEMPTS ? { maxAttempts: d.SUPERVISOR_WEBHOOK_MAX_ATTEMPTS } : {}),
+    ...(d.SUPERVISOR_WEBHOOK_TIMEOUT_MS ? { timeoutMs: d.SUPERVISOR_WEBHOOK_TIMEOUT_MS } : {}),
+  };
+  return Object.freeze({
+    ...d,
+    devToken,
+    devTokenGenerated: d.SUPERVISOR_DEV_TOKEN === undefined,
+    webhookAllow: d.SUPERVISOR_WEBHOOK_ALLOW.split(',').map((x) => x.trim()).filter(Boolean),
+    webhookRetry: Object.keys(retry).length > 0 ? retry : null,
+  });
 }

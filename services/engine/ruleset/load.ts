@@ -85,7 +85,7 @@ export function parseSeeds(files: readonly SourceFile[], problems: LoadProblem[]
     const lc = new LineCounter();
     const doc = parseDocument(f.text, { lineCounter: lc, prettyErrors: false });
     if (doc.errors.length > 0) {
-      for (const e of doc.errors) problems.push({ file: f.path, line: e.linePos?.[0]?.line ?? 1, message: `YAML: ${e.message.split('\n')[0]}` });
+      for (const e of doc.errors) problems.push({ file: f.path, line: lc.linePos(e.pos[0]).line, message: `YAML: ${e.message.split('\n')[0]}` });
       continue;
     }
     data.set(seedKey(f.path), doc.toJS());
@@ -131,7 +131,7 @@ export function loadRuleset(input: { rules: readonly SourceFile[]; seeds: readon
     const lc = new LineCounter();
     const doc = parseDocument(f.text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length > 0) {
-      for (const e of doc.errors) problems.push({ file: f.path, line: e.linePos?.[0]?.line ?? 1, message: `YAML syntax: ${e.message.split('\n')[0]}` });
+      for (const e of doc.errors) problems.push({ file: f.path, line: lc.linePos(e.pos[0]).line, message: `YAML syntax: ${e.message.split('\n')[0]}` });
       continue;
     }
     const parsed = RuleFileSchema.safeParse(doc.toJS());
