@@ -4,12 +4,13 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { INPUT_TOPICS, RuleFileSchema } from '../engine/index.js';
+import { INPUT_TOPICS, RuleFileSchema, type Ruleset } from '../engine/index.js';
 import { runAllExamples } from '../engine/ruleset/examples.js';
 import { createKafkaPort } from '../shared/kafka/create-port.js';
 import { parseBrokerList } from '../shared/kafka/resolve-broker.js';
 import { createRootLogger } from '../shared/log.js';
 import { loadRulesFromDisk } from '../shared/rules-fs.js';
+import { createRulesetManager, listArchivedRulesets, loadArchivedRuleset, type RulesetManager } from '../shared/ruleset-manager.js';
 import { ensureTopics } from '../shared/topics.js';
 import { parseConfig } from './config.js';
 import { feed } from './feed.js';
@@ -21,10 +22,13 @@ const USAGE = `supervisor — live-room supervisor (直播间数字监管员)
 usage:
   supervisor start [--roles worker,gateway] [--demo] [--demo-speed N]
                                                       run the service (npm start = all roles + demo feed)
-  supervisor scan --input FILE.jsonl [--updates]      run the engine offline; alerts as JSON Lines on stdout
+  supervisor scan --input FILE.jsonl [--updates] [--ruleset VERSION]
+                                                      run the engine offline (optionally under an archived
+                                                      ruleset version); alerts as JSON Lines on stdout
   supervisor feed FILE... [--speed N|max] [--loop]    produce JSON Lines sessions to the live.* topics
   supervisor topics ensure                            create the topics (KAFKA_BROKERS required)
-  supervisor rules check | test | schema              validate rules, run their examples, print the schema
+  supervisor rules check | test | schema | versions   validate rules, run their examples, print the schema,
+                                                      list the archived versions that have run
 
 environment: KAFKA_BROKERS, KAFKA_CLIENT (kafkajs|rdkafka), PORT (8080), HOST, SUPERVISOR_DEV_TOKEN,
              SUPERVISOR_PARTITIONS (6), LOG_LEVEL
@@ -47,6 +51,12 @@ async function rules(sub: string | undefined): Promise<number> {
     process.stdout.write(`${JSON.stringify(z.toJSONSchema(RuleFileSchema, { io: 'input', unrepresentable: 'any' }), null, 2)}\n`);
     return 0;
   }
+  if (sub === 'versions') {
+    const versions = listArchivedRulesets(parseConfig(process.env).SUPERVISOR_DATA_DIR);
+    for (const v of versions) process.stdout.write(`${v.version}  first run ${v.firstRunAt}  ${v.rules} rules\n`);
+    if (versions.length === 0) process.stderr.write('rules: no ruleset has run yet (the archive is written by supervisor start)\n');
+    return 0;
+  }
   const loaded = loadOrReport();
   if (!loaded.ok) {
     process.stderr.write(`rules: ${loaded.problems.length} problem(s); ruleset rejected\n`);
@@ -64,7 +74,7 @@ async function rules(sub: string | undefined): Promise<number> {
     process.stdout.write(`${outcomes.length - failed} passed, ${failed} failed\n`);
     return failed === 0 ? 0 : 1;
   }
-  process.stderr.write('usage: supervisor rules check|test|schema\n');
+  process.stderr.write('usage: supervisor rules check|test|schema|versions\n');
   return 2;
 }
 
@@ -72,16 +82,30 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'scan': {
-      const { values } = parseArgs({ args: rest, options: { input: { type: 'string', short: 'i' }, updates: { type: 'boolean', default: false } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { input: { type: 'string', short: 'i' }, updates: { type: 'boolean', default: false }, ruleset: { type: 'string' } },
+      });
       if (!values.input) {
         process.stderr.write('scan: --input FILE.jsonl is required\n');
         return 2;
       }
-      const loaded = loadOrReport();
-      if (!loaded.ok) return 1;
-      const stats = await scanFile(values.input, loaded.ruleset, { updates: values.updates, out: process.stdout, err: process.stderr });
+      let ruleset: Ruleset;
+      if (values.ruleset !== undefined) {
+        try {
+          ruleset = loadArchivedRuleset(parseConfig(process.env).SUPERVISOR_DATA_DIR, values.ruleset);
+        } catch (err) {
+          process.stderr.write(`scan: ${(err as Error).message}\n`);
+          return 1;
+        }
+      } else {
+        const loaded = loadOrReport();
+        if (!loaded.ok) return 1;
+        ruleset = loaded.ruleset;
+      }
+      const stats = await scanFile(values.input, ruleset, { updates: values.updates, out: process.stdout, err: process.stderr });
       process.stderr.write(
-        `scan: ${stats.lines} lines, ${stats.events} events, ${stats.bad} bad, ${stats.alerts} alerts (${stats.updates} repeats folded), ruleset ${loaded.ruleset.version}\n`,
+        `scan: ${stats.lines} lines, ${stats.events} events, ${stats.bad} bad, ${stats.alerts} alerts (${stats.updates} repeats folded), ruleset ${ruleset.version}\n`,
       );
       return 0;
     }
@@ -140,10 +164,16 @@ export async function main(argv: string[]): Promise<number> {
       }
       const config = parseConfig(process.env);
       const log = createRootLogger('supervisor', config.LOG_LEVEL);
-      const loaded = loadOrReport();
-      if (!loaded.ok) return 1;
-      const ruleset = loaded.ruleset;
-      log.info({ rules: ruleset.rules.length, ruleset: ruleset.version }, 'ruleset loaded');
+      let manager: RulesetManager;
+      try {
+        manager = createRulesetManager({ log, dataDir: config.SUPERVISOR_DATA_DIR });
+      } catch (err) {
+        log.error((err as Error).message);
+        return 1;
+      }
+      log.info({ rules: manager.current().rules.length, ruleset: manager.current().version }, 'ruleset loaded');
+      process.on('SIGHUP', () => manager.reload('SIGHUP'));
+      const unwatch = config.SUPERVISOR_WATCH_RULES ? manager.watch() : () => {};
       const ac = new AbortController();
       const onSignal = (sig: string) => {
         if (ac.signal.aborted) {
@@ -155,7 +185,8 @@ export async function main(argv: string[]): Promise<number> {
       };
       process.on('SIGINT', () => onSignal('SIGINT'));
       process.on('SIGTERM', () => onSignal('SIGTERM'));
-      await start(config, { roles: roles as Role[], demo: values.demo, demoSpeed: Number(values['demo-speed']) || 5, ruleset: () => ruleset }, log, ac.signal);
+      await start(config, { roles: roles as Role[], demo: values.demo, demoSpeed: Number(values['demo-speed']) || 5, ruleset: manager.current }, log, ac.signal);
+      unwatch();
       log.info('stopped');
       return 0;
     }
