@@ -23,6 +23,9 @@ export const ConfigSchema = z.object({
   SUPERVISOR_MAX_ROOMS: z.coerce.number().int().positive().optional(),
   /** Where the alert store and the archive of every ruleset version ever run live. */
   SUPERVISOR_DATA_DIR: z.string().min(1).default('data'),
+  /** Rule and seed directories (default: the project's rules/ and seeds/). */
+  SUPERVISOR_RULES_DIR: z.string().min(1).optional(),
+  SUPERVISOR_SEEDS_DIR: z.string().min(1).optional(),
   /** Reload the rules when a file under rules/ or seeds/ changes (SIGHUP always reloads). */
   SUPERVISOR_WATCH_RULES: z.enum(['1', '0', 'true', 'false']).default('1').transform((v) => v === '1' || v === 'true'),
   /** IPs/CIDRs webhook targets may resolve to although private or loopback, e.g. 127.0.0.1. */
