@@ -149,3 +149,28 @@ describe('checkScope: mention, not use', () => {
     expect(verdict('最好这种词主播不会说', '最好', { ...ALL, mention: false })).toBeNull();
   });
 });
+
+describe('checkScope: reported speech and questions answered no', () => {
+  it.each([
+    ['有宝宝说我是真人主播吗', '真人主播'],
+    ['弹幕说这是高仿的，我们是正品', '高仿'],
+    ['有人问是不是全网最低', '全网最低'],
+  ])('someone else said it: %s', (text, term) => {
+    expect(verdict(text, term)).toBe('mention');
+  });
+
+  it.each([
+    ['好多宝宝问这个枕头治失眠吗，我说清楚，不能，它就是个枕头', '治失眠'],
+    ['这个茶会不会降血压，不会的，就是普通的茶', '降血压'],
+    ['是不是真的能祛斑？不是哈，只能淡化', '祛斑'],
+  ])('a question answered no: %s', (text, term) => {
+    expect(['answered-no', 'negated']).toContain(verdict(text, term));
+  });
+
+  it.each([
+    ['这个茶喝了能降血压吗？能！', '降血压'],
+    ['我可是真人主播哦', '真人主播'],
+  ])('answered yes, or not a question: %s', (text, term) => {
+    expect(verdict(text, term)).toBeNull();
+  });
+});
