@@ -19,7 +19,8 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem, arch, platform, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { decodeEvent, evaluate, EVENT_TYPE_TOPIC, DEFAULT_PARTITIONS, type EventType, type RoomState, type Ruleset } from '../services/engine/index.js';
-import { loadRulesFromDisk, PROJECT_ROOT } from '../services/shared/rules-fs.js';
+import { loadRuleset } from '../services/engine/index.js';
+import { loadRulesFromDisk, PROJECT_ROOT, readSources } from '../services/shared/rules-fs.js';
 import { generateEvents, roomCount, MIX } from './generate.js';
 
 // ───────────────────────────── config ─────────────────────────────
@@ -43,6 +44,7 @@ const OUT = process.env['BENCH_OUT'] ?? fileURLToPath(new URL('./results.json', 
 const LATENCY_RUNS = Math.min(RUNS, 3);
 const SUBSET_RUNS = Math.min(RUNS, 3);
 const WARMUP_EVENTS = Math.min(N, 50_000);
+const BASELINE_RULES = ['AD.ABSOLUTE_TERMS', 'PRICE.ORIGINAL_PRICE_ABOVE_7DAY_MIN', 'LIVE.AI_ANCHOR_UNLABELED'];
 
 // ───────────────────────────── input ─────────────────────────────
 
@@ -222,6 +224,15 @@ function main(): void {
   }
   const ruleset = loaded.ruleset;
   const loadMs = Number(process.hrtime.bigint() - t) / 1e6;
+  // The three rules of the foundation engine, on the same code: the reference the full
+  // catalogue's throughput is compared with (it must stay above half of it).
+  const sources = readSources();
+  const baseLoaded = loadRuleset({ rules: sources.rules.filter((f) => BASELINE_RULES.some((id) => f.path.endsWith(`/${id}.yaml`))), seeds: sources.seeds });
+  if (!baseLoaded.ok) {
+    for (const p of baseLoaded.problems) log(`${p.file}:${p.line}: ${p.message}`);
+    process.exit(2);
+  }
+  const baseline = baseLoaded.ruleset;
 
   log(`bench: generating ${N.toLocaleString('en-US')} events (seed ${SEED}, ${roomCount(N).toLocaleString('en-US')} rooms)…`);
   t = process.hrtime.bigint();
@@ -240,12 +251,15 @@ function main(): void {
   decodePass(warm);
   latencyPass(warm.slice(0, 10_000), ruleset);
 
+  enginePass(warm, baseline);
   const engineRuns: PassResult[] = [];
+  const baselineSecs: number[] = [];
   const jsonSecs: number[] = [];
   const decodeSecs: number[] = [];
   for (let r = 0; r < RUNS; r++) {
     log(`bench: run ${r + 1}/${RUNS}…`);
     engineRuns.push(enginePass(msgs, ruleset));
+    baselineSecs.push(enginePass(msgs, baseline).seconds);
     jsonSecs.push(jsonPass(msgs));
     decodeSecs.push(decodePass(msgs));
   }
@@ -272,6 +286,7 @@ function main(): void {
   const eps = (n: number, secs: number[]) => spread(secs.map((s) => n / s));
   const engineEps = eps(N, engineRuns.map((r) => r.seconds));
   const jsonEps = eps(N, jsonSecs);
+  const baselineEps = eps(N, baselineSecs);
   const decodeEps = eps(N, decodeSecs);
   const first = engineRuns[0]!;
   const deterministic = engineRuns.every((r) => JSON.stringify(r.alerts) === JSON.stringify(first.alerts) && JSON.stringify(r.updates) === JSON.stringify(first.updates));
@@ -304,6 +319,8 @@ function main(): void {
       ),
       timerOverheadNs: round(overhead),
       vsJsonParse: round(engineEps.median / jsonEps.median, 4),
+      baselineThreeRules: { rules: baseline.rules.map((r) => r.meta.id), eventsPerSec: roundSpread(baselineEps) },
+      vsThreeRules: round(engineEps.median / baselineEps.median, 4),
       mbPerSec: round((engineEps.median * bytes) / N / 1e6, 1),
       roomsInState: first.rooms,
       heapUsedMiB: round(heap.heapUsed / 2 ** 20, 1),
@@ -338,6 +355,7 @@ function main(): void {
     ['', ''],
     ['throughput, events/s', 'median  (min … max)'],
     ['engine (decode+evaluate)', fmtSpread(engineEps)],
+    [`engine, 3 foundation rules`, `${fmtSpread(baselineEps)}  (full / 3 rules = ${e.vsThreeRules.toFixed(2)})`],
     ['decode only', fmtSpread(decodeEps)],
     ['JSON.parse only', fmtSpread(jsonEps)],
     ['engine / JSON.parse', `${e.vsJsonParse.toFixed(4)}  (JSON.parse is ${(jsonEps.median / engineEps.median).toFixed(1)}× faster)`],
