@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['services/**/*.test.ts', 'tests/*.test.ts'] } },
+      { test: { name: 'unit', include: ['services/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/*.test.ts'] } },
       {
         test: {
           name: 'int',
