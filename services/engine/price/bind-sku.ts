@@ -5,7 +5,7 @@
  * about another item (`externalReference`: 刚刚那个/隔壁/专柜价…) never binds. Link numbers
  * ("3号链接") would need a link map the feed does not carry, so they are not used.
  */
-import type { ProductCard, RoomState } from '../state/room.js';
+import type { ProductCard } from '../state/room.js';
 
 export const DEFAULT_MIN_JACCARD = 0.5;
 
@@ -38,14 +38,31 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return inter / (a.size + b.size - inter);
 }
 
-/** The phrases of a product name worth looking for: the whole name and its words of ≥ 3 characters. */
+const phraseMemo = new Map<string, string[]>();
+const MAX_MEMO = 1000;
+
+/**
+ * The phrases of a product name worth looking for: the whole name, its words of ≥ 3 characters,
+ * and its tails of ≥ 3 characters — the head noun of a Chinese name is at its end, and people
+ * say "保温杯" for "不锈钢保温杯". Memoised: product names repeat on every price event.
+ */
 export function namePhrases(productName: string): string[] {
+  const hit = phraseMemo.get(productName);
+  if (hit !== undefined) return hit;
   const whole = foldName(productName);
   const words = productName
     .split(NAME_SPLIT)
     .map((w) => (w === undefined ? '' : foldName(w)))
-    .filter((w) => w.length >= 3 && w !== whole);
-  return whole.length >= 2 ? [whole, ...new Set(words)] : [...new Set(words)];
+    .filter((w) => w.length >= 3);
+  const out = new Set<string>(whole.length >= 2 ? [whole] : []);
+  for (const w of words.length > 0 ? words : [whole]) {
+    out.add(w);
+    for (let i = 1; w.length - i >= 3; i++) out.add(w.slice(i));
+  }
+  const phrases = [...out];
+  if (phraseMemo.size >= MAX_MEMO) phraseMemo.clear();
+  phraseMemo.set(productName, phrases);
+  return phrases;
 }
 
 /** Best bigram Jaccard of any window of `text` against `phrase` (windows of the phrase's length ±1). */
@@ -86,32 +103,40 @@ export function matchCard(
   return best;
 }
 
-/** The clause around [start, end) of `text` and the clause before it. */
-function clauseContext(text: string, start: number, end: number): string {
+const NUMERAL = /[0-9零〇一二两三四五六七八九十百千万]/;
+
+/** The clause around [start, end) of `text`, and the clause before it. */
+function clauses(text: string, start: number, end: number): [string, string] {
   let s = start;
   while (s > 0 && !CLAUSE.test(text[s - 1]!)) s--;
-  if (s > 0) {
-    s--; // step over the break into the previous clause
-    while (s > 0 && !CLAUSE.test(text[s - 1]!)) s--;
-  }
   let e = end;
   while (e < text.length && !CLAUSE.test(text[e]!)) e++;
-  return text.slice(s, e);
+  let ps = Math.max(0, s - 1);
+  while (ps > 0 && !CLAUSE.test(text[ps - 1]!)) ps--;
+  return [text.slice(s, e), text.slice(ps, Math.max(ps, s - 1))];
 }
 
 /**
  * Binds `text` (or the price at `span` inside it, of parser kind `kind`) to a sku of this
- * session. With a span, only the price's clause and the clause before it are searched for a
- * product name, so "刚刚那个锅…，这个铲子十九块九" does not bind 19.9 to the pan.
+ * session. With a span, only the price's clause (and a price-free clause before it) is searched
+ * for a product name, so "刚刚那个锅…，这个铲子十九块九" does not bind 19.9 to the pan.
  */
 export function bindSku(
-  room: Pick<RoomState, 'cards' | 'activeSku'>,
+  room: { cards: Readonly<Record<string, Pick<ProductCard, 'productName'>>>; activeSku: string | null },
   text: string,
   opts: { span?: readonly [number, number]; kind?: string; minJaccard?: number } = {},
 ): SkuBinding {
   if (opts.kind === 'externalReference') return { sku: null, via: 'external' };
-  const where = opts.span ? clauseContext(text, opts.span[0], opts.span[1]) : text;
-  const m = matchCard(where, room.cards, opts.minJaccard ?? DEFAULT_MIN_JACCARD, room.activeSku);
+  const min = opts.minJaccard ?? DEFAULT_MIN_JACCARD;
+  let m: ReturnType<typeof matchCard> = null;
+  if (opts.span === undefined) m = matchCard(text, room.cards, min, room.activeSku);
+  else {
+    // The price's clause; then the clause before it, unless that one carries a price of its own
+    // ("这个保温杯呢，今天只要五十九" binds, "刚刚那个锅是一百九十九，这个铲子十九块九" does not).
+    const [own, prev] = clauses(text, opts.span[0], opts.span[1]);
+    m = matchCard(own, room.cards, min, room.activeSku);
+    if (m === null && prev !== '' && !NUMERAL.test(prev)) m = matchCard(prev, room.cards, min, room.activeSku);
+  }
   if (m !== null) return { sku: m.sku, via: 'name', score: m.score, phrase: m.phrase };
   if (room.activeSku !== null) return { sku: room.activeSku, via: 'active' };
   return { sku: null, via: 'none' };

@@ -8,16 +8,42 @@
 import type { EngineEvent, TranscriptEvent } from '../contracts/events.js';
 import type { EvidenceEvent } from '../detectors/types.js';
 import type { ProductCard, RecentSegment, RoomState } from '../state/room.js';
+import { foldText } from './chinese-number.js';
 import { parseSpokenPrice, type SpokenPrice } from './spoken-price.js';
 
-/** Arabic (ASCII or full-width) or Chinese numerals: a segment without one holds no price. */
-const NUMERAL = /[0-9０-９零〇一二两俩仨三四五六七八九十百千万幺]/;
+export { foldText };
+
+/** Arabic (ASCII or full-width) or Chinese numerals, 半(价) or 折: a segment without one holds no price. */
+const NUMERAL = /[0-9０-９零〇一二两俩仨三四五六七八九十百千万幺半折]/;
 export const hasNumeral = (text: string): boolean => NUMERAL.test(text);
+
+/** Price conditions (catalogue §2.2): a price said with one of these is not a one-unit price. Regex sources. */
+export const DEFAULT_CONDITION_MARKERS = [
+  '会员',
+  '新人',
+  '新客',
+  '[两俩二三四五六2-6]件',
+  '第[二三2-3]件',
+  '[0-9一二两三四五六七八九十百千]+件起',
+  '拍[两俩二三四五2-5]',
+  '券',
+  '满[0-9一二两三四五六七八九十百千]+',
+  '前[0-9一二两三四五六七八九十百千]+(?:名|单|位|个)',
+  '定金',
+  '尾款',
+  '以旧换新',
+  '国补',
+  '补贴',
+  '粉丝团',
+  '买[一二两三1-3]送[一二两1-2]',
+  '加购',
+  '预售',
+];
 
 export const CLAUSE_BREAK = /[。！？；，,!?;\n…~～]/;
 
 export type SpokenText = {
-  /** Previous segments (within the window, oldest first) followed by this one, NFKC-folded. */
+  /** Previous segments (within the window, oldest first) followed by this one, folded (same length: full width, case, a few traditional characters). */
   text: string;
   /** Offset in `text` where the current segment starts. */
   currentStart: number;
@@ -29,9 +55,9 @@ export type SpokenText = {
 export function spokenText(event: TranscriptEvent, room: Pick<RoomState, 'recent'>, windowMs: number): SpokenText {
   const previous = room.recent.filter((r) => r.at <= event.at && event.at - r.at <= windowMs);
   let text = '';
-  for (const p of previous) text += p.text.normalize('NFKC');
+  for (const p of previous) text += foldText(p.text);
   const currentStart = text.length;
-  text += event.text.normalize('NFKC');
+  text += foldText(event.text);
   return { text, currentStart, previous };
 }
 
@@ -46,10 +72,37 @@ export function parsePrices(text: string, referencePrice?: number): SpokenPrice[
   return out;
 }
 
+/** Words before an unmarked amount that make it the price on offer ("拍下就是三十九块九"). Regex sources. */
+export const DEFAULT_FINAL_CUES = ['拍下', '直接拍', '下单', '就是', '只卖', '给到', '到手', '秒杀', '一口价', '现价', '直播间价', '活动价', '福利价', '今天', '现在', '只要', '统统', '通通', '一律'];
+
+/** Words before an unmarked amount that make it an own-shop reference ("之前一直卖两百四十九"). Regex sources. */
+export const DEFAULT_REFERENCE_CUES = ['之前', '以前', '平时', '平常', '一直卖', '日常', '原来', '原价', '本来', '往常'];
+
+/** Corrections of a price just said ("说错了，是六十九"). Regex sources. */
+export const DEFAULT_CORRECTION_MARKERS = ['说错了', '口误', '更正', '纠正', '搞错了', '不对不对', '看错了'];
+
+const MONEY_KINDS = new Set(['final', 'amount', 'reference', 'externalReference']);
+/** A parsed item that is an amount of money (not a count, ratio or vague bound). */
+export const isMoney = (p: SpokenPrice): boolean => MONEY_KINDS.has(p.kind) && p.value !== undefined && p.range === undefined && !(p.unit ?? '').startsWith('per:');
+
+/**
+ * The role of a money item, with unmarked amounts read by the words before them in their clause:
+ * a final cue makes it 'final', a reference cue 'reference' (the parser's own markers win).
+ */
+export function roleOf(p: SpokenPrice, text: string, cues: { final: RegExp; reference: RegExp }): SpokenPrice['kind'] {
+  if (p.kind !== 'amount' || p.marker !== undefined) return p.kind;
+  const [cs] = clauseAt(text, p.span[0]);
+  const before = text.slice(cs, p.span[0]);
+  if (cues.reference.test(before)) return 'reference';
+  if (cues.final.test(before)) return 'final';
+  return 'amount';
+}
+
 /** A marker list from rule params (each entry a regex source) as one regex. */
 export function markerRegex(markers: readonly string[], flags = 'u'): RegExp {
   if (markers.length === 0) return /(?!)/;
-  return new RegExp(markers.map((m) => `(?:${m})`).join('|'), flags);
+  // Longest first, so 卖出去 wins over 卖出 at the same position.
+  return new RegExp([...markers].sort((a, b) => b.length - a.length).map((m) => `(?:${m})`).join('|'), flags);
 }
 
 /** [start, end) of the clause of `text` around position `at`. */
