@@ -22,6 +22,8 @@ import { decodeEvent, evaluate, EVENT_TYPE_TOPIC, DEFAULT_PARTITIONS, type Event
 import { loadRuleset } from '../services/engine/index.js';
 import { loadRulesFromDisk, PROJECT_ROOT, readSources } from '../services/shared/rules-fs.js';
 import { generateEvents, roomCount, MIX } from './generate.js';
+import { lexiconBench, lexiconRows } from './lexicon.js';
+import { memoryBench } from './memory.js';
 
 // ───────────────────────────── config ─────────────────────────────
 
@@ -227,7 +229,7 @@ function main(): void {
   // The three rules of the foundation engine, on the same code: the reference the full
   // catalogue's throughput is compared with (it must stay above half of it).
   const sources = readSources();
-  const baseLoaded = loadRuleset({ rules: sources.rules.filter((f) => BASELINE_RULES.some((id) => f.path.endsWith(`/${id}.yaml`))), seeds: sources.seeds });
+  const baseLoaded = loadRuleset({ rules: sources.rules.filter((f) => BASELINE_RULES.some((id) => f.path.endsWith(`/${id}.yaml`))), seeds: sources.seeds, partial: true });
   if (!baseLoaded.ok) {
     for (const p of baseLoaded.problems) log(`${p.file}:${p.line}: ${p.message}`);
     process.exit(2);
@@ -281,6 +283,9 @@ function main(): void {
     if (priceOnly.length > 0) subsetSecs.price.push(enginePass(priceOnly, ruleset).seconds);
   }
   const overhead = timerOverheadNs();
+  const lexicon = lexiconBench(ruleset, { segments: envInt('BENCH_SEGMENTS', Math.min(120_000, Math.max(20_000, N)), 1), runs: RUNS, seed: SEED, log });
+  log('bench: memory (100,000 rooms, child node --expose-gc)…');
+  const memory = memoryBench({ rooms: envInt('BENCH_ROOMS', 100_000, 1), seed: SEED });
 
   // ── results
   const eps = (n: number, secs: number[]) => spread(secs.map((s) => n / s));
@@ -338,6 +343,8 @@ function main(): void {
       deterministicAcrossRuns: deterministic,
       rulesWithoutAlerts: silent,
     },
+    lexicon,
+    memory,
     decodeFailures: first.failed,
     wallSeconds: 0,
   };
@@ -372,6 +379,9 @@ function main(): void {
     ['', ''],
     [`alerts (new / folded repeats)${deterministic ? '' : '  NOT DETERMINISTIC ACROSS RUNS'}`, ''],
     ...ruleIds.map((id): [string, string] => [id, `${fmt(alertsByRule[id]!.alerts)} / ${fmt(alertsByRule[id]!.updates)}`]),
+    ['', ''],
+    ...lexiconRows(lexicon),
+    ['memory per live room', `${fmt(memory.bytesPerRoom)} B  (${fmt(memory.rooms)} rooms × ${memory.eventsPerRoom} events, ${memory.retainedMiB} MiB retained)`],
     ['', ''],
     ['rooms in state / heap', `${fmt(first.rooms)} / ${e.heapUsedMiB} MiB`],
     ['wall time', `${results.wallSeconds} s → ${OUT}`],

@@ -6,7 +6,7 @@
 import type { AlertEnvelope } from './contracts/alert.js';
 import type { EngineEvent, TranscriptEvent } from './contracts/events.js';
 import { alertId, buildAlert } from './alerts/envelope.js';
-import type { Finding, LexiconHit, SegmentView } from './detectors/types.js';
+import type { EvaluateInput, Finding, LexiconHit, SegmentView } from './detectors/types.js';
 import type { CompiledRule, Ruleset } from './ruleset/load.js';
 import { addOrder, MAX_OPEN_ALERTS, MAX_ORDER_SKUS, MAX_SKUS, newRoom, RECENT_MAX, RECENT_MS, type OpenAlert, type RoomState } from './state/room.js';
 
@@ -117,20 +117,19 @@ export function evaluate(event: EngineEvent, roomIn: RoomState | undefined, rule
   const productCategory = ruleset.categoryOf(room.activeSku === null ? null : room.cards[room.activeSku]?.productName);
   let found: Array<[CompiledRule, Finding]> = [];
   let ruleStates: Record<string, unknown> | null = null;
+  // One input object for every rule of this event (detectors are pure and never keep it).
+  const input = { event, room, rule: null, state: null, productCategory, segment, hits: undefined } as unknown as EvaluateInput<unknown, unknown> & {
+    hits: readonly LexiconHit[] | undefined;
+  };
   for (const rule of candidates) {
     const ruleHits = hits?.get(rule.index);
-    if (rule.detector.needsHits === true && ruleHits === undefined) continue;
+    if (rule.detector.needsHits === true && hits !== undefined && ruleHits === undefined) continue;
     const id = rule.meta.id;
     const state = room.rules[id] ?? rule.detector.initial();
-    const out = rule.detector.evaluate({
-      event,
-      room,
-      rule: rule.compiled,
-      state,
-      ...(segment ? { segment } : {}),
-      ...(ruleHits ? { hits: ruleHits } : {}),
-      productCategory,
-    });
+    input.rule = rule.compiled;
+    input.state = state;
+    input.hits = ruleHits;
+    const out = rule.detector.evaluate(input);
     if (out.state !== state || !(id in room.rules)) (ruleStates ??= { ...room.rules })[id] = out.state;
     for (const f of out.findings) found.push([rule, f]);
   }

@@ -14,7 +14,15 @@ import { parseSpokenPrice, type SpokenPrice } from './spoken-price.js';
 export { foldText };
 
 /** Arabic (ASCII or full-width) or Chinese numerals, 半(价) or 折: a segment without one holds no price. */
-const NUMERAL = /[0-9０-９零〇一二两俩仨三四五六七八九十百千万幺半折]/;
+/**
+ * Whether a segment can hold a price, a count or a discount at all: an Arabic digit, a Chinese
+ * numeral next to another numeral or a unit (九十九, 五块, 八折, 三单), or 半价/对折/买一送一.
+ * A lone 一 in 一下/一起/一点 — in nearly every sentence of natural speech — is not enough,
+ * which keeps the parser off most segments (the parser itself never reads a lone numeral
+ * without a unit as money).
+ */
+const NUMERAL =
+  /[0-9０-９]|[零〇一二两俩仨三四五六七八九十百千万幺][零〇一二两俩仨三四五六七八九十百千万幺块元米折分毛角单件个套盒瓶支只条斤克岁号位名天秒点w]|半价|对折|买[一二两三]送/;
 export const hasNumeral = (text: string): boolean => NUMERAL.test(text);
 
 /** Price conditions (catalogue §2.2): a price said with one of these is not a one-unit price. Regex sources. */
@@ -53,7 +61,10 @@ export type SpokenText = {
 
 /** The current segment with the previous ones of the last `windowMs` in front (catalogue §1.4). */
 export function spokenText(event: TranscriptEvent, room: Pick<RoomState, 'recent'>, windowMs: number): SpokenText {
-  const previous = room.recent.filter((r) => r.at <= event.at && event.at - r.at <= windowMs);
+  // The previous segment only (when recent enough): a price split over two segments is
+  // completed by the second, and parsing longer joins costs more than it finds.
+  const last = room.recent[room.recent.length - 1];
+  const previous = last !== undefined && last.at <= event.at && event.at - last.at <= windowMs ? [last] : [];
   let text = '';
   for (const p of previous) text += foldText(p.text);
   const currentStart = text.length;
