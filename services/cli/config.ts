@@ -35,6 +35,8 @@ export const ConfigSchema = z.object({
   SUPERVISOR_WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().positive().optional(),
   SUPERVISOR_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().positive().optional(),
   SUPERVISOR_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  /** A WebSocket client whose unsent bytes pass this is cut (close 4008); default 4 MiB. */
+  SUPERVISOR_WS_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -12,6 +12,7 @@ import { createRootLogger } from '../shared/log.js';
 import { loadRulesFromDisk } from '../shared/rules-fs.js';
 import { createRulesetManager, listArchivedRulesets, loadArchivedRuleset, type RulesetManager } from '../shared/ruleset-manager.js';
 import { ensureTopics } from '../shared/topics.js';
+import { admin, ADMIN_USAGE } from './admin.js';
 import { parseConfig } from './config.js';
 import { feed } from './feed.js';
 import { scanFile } from './scan.js';
@@ -29,9 +30,9 @@ usage:
   supervisor topics ensure                            create the topics (KAFKA_BROKERS required)
   supervisor rules check | test | schema | versions   validate rules, run their examples, print the schema,
                                                       list the archived versions that have run
-
+${ADMIN_USAGE}
 environment: KAFKA_BROKERS, KAFKA_CLIENT (kafkajs|rdkafka), PORT (8080), HOST, SUPERVISOR_DEV_TOKEN,
-             SUPERVISOR_PARTITIONS (6), LOG_LEVEL
+             SUPERVISOR_PARTITIONS (6), SUPERVISOR_DATA_DIR (data), SUPERVISOR_WEBHOOK_ALLOW, LOG_LEVEL
 `;
 
 function loadOrReport(): ReturnType<typeof loadRulesFromDisk> {
@@ -111,6 +112,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'rules':
       return rules(rest[0]);
+    case 'tokens':
+    case 'webhooks':
+    case 'audit':
+      return admin(command, rest, parseConfig(process.env));
     case 'topics': {
       if (rest[0] !== 'ensure') {
         process.stderr.write('usage: supervisor topics ensure\n');
@@ -166,7 +171,12 @@ export async function main(argv: string[]): Promise<number> {
       const log = createRootLogger('supervisor', config.LOG_LEVEL);
       let manager: RulesetManager;
       try {
-        manager = createRulesetManager({ log, dataDir: config.SUPERVISOR_DATA_DIR });
+        manager = createRulesetManager({
+          log,
+          dataDir: config.SUPERVISOR_DATA_DIR,
+          ...(config.SUPERVISOR_RULES_DIR ? { rulesDir: config.SUPERVISOR_RULES_DIR } : {}),
+          ...(config.SUPERVISOR_SEEDS_DIR ? { seedsDir: config.SUPERVISOR_SEEDS_DIR } : {}),
+        });
       } catch (err) {
         log.error((err as Error).message);
         return 1;

@@ -7,7 +7,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ruleset } from '../engine/index.js';
-import { createDevTokenAuth } from '../gateway/auth.js';
 import { createGateway } from '../gateway/gateway.js';
 import { createKafkaPort } from '../shared/kafka/create-port.js';
 import type { KafkaPort } from '../shared/kafka/port.js';
@@ -16,6 +15,7 @@ import type { Logger } from '../shared/log.js';
 import { DEFAULT_SEEDS_DIR } from '../shared/rules-fs.js';
 import { runSteps, type Step } from '../shared/steps.js';
 import { ensureTopics } from '../shared/topics.js';
+import type { WorkerCounters } from '../worker/handle-batch.js';
 import { createWorker } from '../worker/worker.js';
 import type { Config } from './config.js';
 import { feed } from './feed.js';
@@ -31,6 +31,7 @@ export async function start(config: Config, opts: StartOptions, log: Logger, sig
   const k = () => kafka!;
   const steps: Step[] = [];
   let stopBroker: () => Promise<void> = async () => {};
+  let workerCounters: WorkerCounters | null = null;
 
   steps.push({
     name: 'broker',
@@ -76,6 +77,7 @@ export async function start(config: Config, opts: StartOptions, log: Logger, sig
           ...(config.SUPERVISOR_WORKER_GROUP ? { groupId: config.SUPERVISOR_WORKER_GROUP } : {}),
           ...(config.SUPERVISOR_MAX_ROOMS ? { maxRooms: config.SUPERVISOR_MAX_ROOMS } : {}),
         });
+        workerCounters = worker.counters;
         await worker.start();
       },
       stop: async () => worker?.stop(),
@@ -88,8 +90,13 @@ export async function start(config: Config, opts: StartOptions, log: Logger, sig
       async start() {
         gateway = createGateway({
           kafka: k(),
-          auth: createDevTokenAuth(config.devToken),
           log,
+          devToken: config.devToken,
+          dataDir: config.SUPERVISOR_DATA_DIR,
+          webhookAllow: config.webhookAllow,
+          ...(config.webhookRetry ? { retry: config.webhookRetry } : {}),
+          ...(config.SUPERVISOR_WS_MAX_BUFFERED_BYTES ? { maxBufferedBytes: config.SUPERVISOR_WS_MAX_BUFFERED_BYTES } : {}),
+          worker: () => workerCounters,
           port: config.PORT,
           host: config.HOST,
           ...(config.SUPERVISOR_GATEWAY_GROUP ? { groupId: config.SUPERVISOR_GATEWAY_GROUP } : {}),
@@ -98,7 +105,8 @@ export async function start(config: Config, opts: StartOptions, log: Logger, sig
         const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
         const url = gateway.url().replace(/ws:\/\/[^:]+:/, `ws://${host}:`);
         process.stdout.write(
-          `\n  WebSocket: ${url}\n  Token:     ${config.devToken}${config.devTokenGenerated ? '   (generated; set SUPERVISOR_DEV_TOKEN to fix it)' : ''}\n` +
+          `\n  WebSocket: ${url}\n  HTTP API:  ${url.replace(/^ws:/, 'http:').replace(/\/v1\/stream$/, '/v1/alerts')}   (OpenAPI: /v1/openapi.json; docs/stream-protocol.md, docs/webhooks.md)` +
+            `\n  Token:     ${config.devToken}${config.devTokenGenerated ? '   (generated; set SUPERVISOR_DEV_TOKEN to fix it)' : ''}\n` +
             `  Try:       uwsc '${url}?token=${config.devToken}'\n\n`,
         );
       },

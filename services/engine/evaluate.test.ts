@@ -364,9 +364,20 @@ describe('evaluate: the demo sessions (seeds/sessions/README.md)', () => {
 
   it('new alerts where the README says', () => {
     expect(alertsOf('clean-kitchen')).toEqual([]);
-    expect(alertsOf('price-fraud-skincare').filter((a) => a.startsWith('new'))).toEqual(['new 22 PRICE.ORIGINAL_PRICE_ABOVE_7DAY_MIN']);
+    expect(alertsOf('price-fraud-skincare').filter((a) => a.startsWith('new'))).toEqual([
+      'new 22 PRICE.ORIGINAL_PRICE_ABOVE_7DAY_MIN',
+      'new 26 PRICE.SPOKEN_REFERENCE_PRICE_UNSUPPORTED',
+      'new 27 PRICE.HISTORIC_LOW_CLAIM_CONTRADICTED',
+      'new 53 PRICE.SPOKEN_PRICE_NOT_HONORED',
+      'new 56 PRICE.UNDISCLOSED_PRICE_CONDITION',
+      'new 57 PRICE.FAKE_SCARCITY_STOCK',
+    ]);
     expect(alertsOf('counterfeit-bags').filter((a) => a.startsWith('new'))).toEqual([
+      'new 7 IP.COUNTERFEIT_SLANG',
       'new 11 AD.ABSOLUTE_TERMS',
+      'new 20 IP.COUNTERFEIT_SLANG',
+      'new 21 IP.BRANDED_GOODS_PRIVATE_CHANNEL',
+      'new 21 LIVE.OFF_PLATFORM_DIVERSION',
       'new 23 LIVE.AI_ANCHOR_UNLABELED',
       'new 25 AD.ABSOLUTE_TERMS',
       'new 37 AD.ABSOLUTE_TERMS',

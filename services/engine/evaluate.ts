@@ -70,8 +70,9 @@ function applyPrecedence(found: Array<[CompiledRule, Finding]>, room: RoomState,
   const fired = new Set(found.filter(([, f]) => f.severity !== 'info').map(([r]) => r.meta.id));
   return found.filter(([rule, f]) => {
     if (f.severity === 'info') return false;
-    for (const winner of rule.yieldsTo) {
+    for (const { rule: winner, sameEvent } of rule.yieldsTo) {
       if (fired.has(winner)) return false;
+      if (sameEvent) continue;
       const last = room.lastNew[winner];
       if (last !== undefined && at - last.at < TRANSCRIPT_CAP_MS) return false;
     }

@@ -1,25 +1,44 @@
 /**
- * Who is calling. For now one role: the admin dev token (SUPERVISOR_DEV_TOKEN), compared in
- * constant time. Roles (inspector, auditor, platform:<name>) and tenancy plug in here: every
- * HTTP and WebSocket request goes through `authenticate`, and the hub filters by `canSee`.
+ * Who is calling. Tokens come from the store (random, stored hashed, may expire or be revoked);
+ * SUPERVISOR_DEV_TOKEN, when set, is an admin token for local runs, compared in constant time.
+ * Every HTTP and WebSocket request goes through `authenticate`; what the principal may then see
+ * is policy.ts's business.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { AlertEnvelope } from '../engine/index.js';
+import type { AlertStore } from '../store/types.js';
+import type { Principal } from './policy.js';
 
-export type Principal = { role: 'admin' | 'inspector' | 'auditor' | 'platform'; platform?: string; tokenId: string };
+export { canSee, type Principal } from './policy.js';
 
-export type Authenticator = (token: string) => Principal | null;
+export type AuthFailure = 'AUTH_MISSING' | 'TOKEN_UNKNOWN' | 'TOKEN_EXPIRED' | 'TOKEN_REVOKED';
+export type AuthResult = { ok: true; principal: Principal } | { ok: false; code: AuthFailure; message: string };
+export type Authenticator = (token: string | null) => Promise<AuthResult>;
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
-export function createDevTokenAuth(devToken: string): Authenticator {
-  const expected = digest(devToken);
-  return (token) => (token.length > 0 && timingSafeEqual(digest(token), expected) ? { role: 'admin', tokenId: 'dev' } : null);
+const MESSAGES: Record<AuthFailure, string> = {
+  AUTH_MISSING: 'no token: send Authorization: Bearer <token> (or ?token= on the WebSocket)',
+  TOKEN_UNKNOWN: 'token is not valid',
+  TOKEN_EXPIRED: 'token has expired',
+  TOKEN_REVOKED: 'token has been revoked',
+};
+
+export function createAuthenticator(deps: { store: Pick<AlertStore, 'lookupToken'>; devToken?: string | null; now?: () => number }): Authenticator {
+  const dev = deps.devToken ? digest(deps.devToken) : null;
+  const now = deps.now ?? Date.now;
+  const fail = (code: AuthFailure): AuthResult => ({ ok: false, code, message: MESSAGES[code] });
+  return async (token) => {
+    if (token === null || token.length === 0) return fail('AUTH_MISSING');
+    if (dev !== null && timingSafeEqual(digest(token), dev)) return { ok: true, principal: { role: 'admin', tokenId: 'dev' } };
+    const found = await deps.store.lookupToken(token, now());
+    if (!found.ok) return fail(found.code);
+    return { ok: true, principal: { role: found.token.role, platform: found.token.platform, tokenId: found.token.id } };
+  };
 }
 
 /** The token of a request: `Authorization: Bearer …`, else the `token` query parameter. */
-export function tokenOf(req: IncomingMessage): string | null {
+export function tokenOf(req: Pick<IncomingMessage, 'headers' | 'url'>): string | null {
   const h = req.headers.authorization;
   if (typeof h === 'string') {
     const m = /^Bearer\s+(\S+)$/i.exec(h.trim());
@@ -27,10 +46,4 @@ export function tokenOf(req: IncomingMessage): string | null {
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
   return url.searchParams.get('token');
-}
-
-/** Tenancy: a platform sees only alerts of rooms on its own platform. */
-export function canSee(p: Principal, alert: AlertEnvelope): boolean {
-  if (p.role !== 'platform') return true;
-  return alert.data.room.platform === p.platform;
 }

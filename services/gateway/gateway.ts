@@ -1,95 +1,238 @@
 /**
- * The gateway role: supervisor.alerts → WebSocket hub, plus the HTTP surface (/healthz,
- * /readyz, /v1/stream). Alerts read back from Kafka are validated (another role, maybe
- * another version, wrote them); an unreadable one is counted and skipped, never fatal.
+ * The gateway role: supervisor.alerts → store → WebSocket hub + webhook outbox, and the HTTP API.
+ *
+ * Store first, then fan out (STYLE §12): a batch's alerts, their change rows, audit entries and
+ * outbox rows commit in one transaction; only then are the changes broadcast, and only after the
+ * handler resolves does the Kafka adapter commit the offsets. A failed store write rejects the
+ * handler, so nothing is committed and the batch comes again. Alerts read back from Kafka are
+ * validated (another role, maybe another version, wrote them); an unreadable one is counted
+ * and skipped, never fatal. Every commit that produces changes (Kafka ingest, HTTP actions)
+ * runs through one serial queue, so frames leave in cursor order.
  */
-import { createServer, type Server } from 'node:http';
-import { AlertEnvelopeSchema, TOPICS } from '../engine/index.js';
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { AlertEnvelopeSchema, TOPICS, type AlertEnvelope } from '../engine/index.js';
 import type { KafkaPort, RawRecord } from '../shared/kafka/port.js';
 import type { Logger } from '../shared/log.js';
 import type { Step } from '../shared/steps.js';
-import type { Authenticator } from './auth.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import type { AlertStore, Change, IngestInput } from '../store/types.js';
+import { createAuthenticator } from './auth.js';
+import { tokenRoutes } from './http/admin.js';
+import { alertRoutes } from './http/alerts.js';
+import type { HttpDeps } from './http/deps.js';
+import { toOpenApi } from './http/openapi.js';
+import { registerRoutes, type AnyRoute } from './http/route.js';
+import { systemRoutes } from './http/system.js';
+import { webhookRoutes } from './http/webhooks.js';
 import { createHub } from './hub/hub.js';
+import { createMetrics, type WorkerCountersView } from './metrics.js';
+import { createAddressGuard } from './webhooks/address-guard.js';
+import { createDispatcher } from './webhooks/dispatcher.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './webhooks/retry.js';
+import { checkTarget, createSender } from './webhooks/send.js';
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_GATEWAY_GROUP = 'supervisor-gateway';
+export const DEFAULT_ROTATION_OVERLAP_MS = 24 * 3_600_000;
+/** Largest HTTP request body accepted (JSON). */
+export const MAX_BODY_BYTES = 64 * 1024;
 
 export type GatewayOptions = {
   kafka: KafkaPort;
-  auth: Authenticator;
   log: Logger;
   port: number;
   host?: string;
+  /** The store to use; when absent the gateway opens SQLite in `dataDir` and closes it on stop. */
+  store?: AlertStore;
+  dataDir?: string;
+  /** Admin token for local runs (SUPERVISOR_DEV_TOKEN). */
+  devToken?: string | null;
   groupId?: string;
   heartbeatMs?: number;
+  maxBufferedBytes?: number;
+  cutGraceMs?: number;
+  /** IPs/CIDRs that webhook targets may resolve to although private or loopback. */
+  webhookAllow?: readonly string[];
+  retry?: Partial<RetryPolicy>;
+  webhookConcurrency?: number;
+  webhookPollMs?: number;
+  rotationOverlapMs?: number;
+  /** Worker counters when the worker runs in this process (for /metrics). */
+  worker?: () => WorkerCountersView | null;
 };
 
-export type Gateway = Step & { url(): string; hub: ReturnType<typeof createHub>; counters: { alerts: number; invalid: number } };
+export type Gateway = Step & {
+  url(): string;
+  httpUrl(): string;
+  hub: ReturnType<typeof createHub>;
+  store(): AlertStore;
+  counters: { alerts: number; updates: number; duplicates: number; invalid: number };
+};
+
+/** Decodes one supervisor.alerts record; null when it is not a valid alert envelope. */
+export function decodeAlertRecord(rec: RawRecord): IngestInput | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(rec.value?.toString('utf8') ?? '');
+  } catch {
+    return null;
+  }
+  const alert = AlertEnvelopeSchema.safeParse(parsed);
+  if (!alert.success) return null;
+  return { alert: alert.data as AlertEnvelope, kind: rec.headers['alert-kind'] === 'update' ? 'update' : 'new' };
+}
 
 export function createGateway(opts: GatewayOptions): Gateway {
   const log = opts.log.child({ component: 'gateway' });
-  const hub = createHub({ auth: opts.auth, log: opts.log, ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}) });
-  const counters = { alerts: 0, invalid: 0 };
-  let ready = false;
-  let server: Server | null = null;
+  const ownsStore = opts.store === undefined;
+  let store: AlertStore | null = opts.store ?? null;
+  const s = () => {
+    if (store === null) throw new Error('gateway store is not open (start() first)');
+    return store;
+  };
+  const lazyStore: AlertStore = new Proxy({} as AlertStore, { get: (_t, k) => (s() as Record<string | symbol, unknown>)[k] });
+  const auth = createAuthenticator({ store: lazyStore, devToken: opts.devToken ?? null });
+  const hub = createHub({
+    auth,
+    store: lazyStore,
+    log: opts.log,
+    ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}),
+    ...(opts.maxBufferedBytes ? { maxBufferedBytes: opts.maxBufferedBytes } : {}),
+    ...(opts.cutGraceMs !== undefined ? { cutGraceMs: opts.cutGraceMs } : {}),
+  });
+  const metrics = createMetrics({ hub, store: lazyStore, ...(opts.worker ? { worker: opts.worker } : {}) });
+  const guard = createAddressGuard(opts.webhookAllow ?? []);
+  const sender = createSender(guard);
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
+  const dispatcher = createDispatcher({
+    store: lazyStore,
+    sender,
+    policy,
+    log: opts.log,
+    ...(opts.webhookConcurrency ? { concurrency: opts.webhookConcurrency } : {}),
+    ...(opts.webhookPollMs ? { pollMs: opts.webhookPollMs } : {}),
+    onOutcome: (outcome, ms) => {
+      metrics.deliveries.inc({ outcome });
+      metrics.deliveryMs.observe(ms / 1000);
+    },
+  });
+  const counters = { alerts: 0, updates: 0, duplicates: 0, invalid: 0 };
+  let consuming = false;
+  let app: FastifyInstance | null = null;
   let boundPort = opts.port;
+  const host = opts.host ?? '0.0.0.0';
 
-  const consumer = opts.kafka.consumer({ groupId: opts.groupId ?? DEFAULT_GATEWAY_GROUP, topics: [TOPICS.alerts], fromBeginning: false });
+  // One queue for every commit that yields changes, so broadcasts leave in seq order.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = queue.then(fn);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  function fanOut(changes: readonly Change[]): void {
+    hub.broadcast(changes);
+    const nowMs = Date.now();
+    for (const c of changes) {
+      if (c.kind === 'alert') {
+        metrics.alerts.inc({ rule: c.alert.data.ruleId, severity: c.alert.data.severity });
+        const detected = Date.parse(c.alert.data.detectedAt ?? '');
+        if (Number.isFinite(detected)) metrics.latency.observe(Math.max(0, nowMs - detected) / 1000);
+      } else metrics.updates.inc({ cause: c.action ? c.action.type : 'repeat' });
+    }
+  }
+
+  const consumer = opts.kafka.consumer({ groupId: opts.groupId ?? DEFAULT_GATEWAY_GROUP, topics: [TOPICS.alerts], fromBeginning: true });
 
   async function onBatch(batch: readonly RawRecord[]): Promise<void> {
+    const items: IngestInput[] = [];
+    let newest = 0;
     for (const rec of batch) {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(rec.value?.toString('utf8') ?? '');
-      } catch {
-        parsed = undefined;
-      }
-      const alert = AlertEnvelopeSchema.safeParse(parsed);
-      if (!alert.success) {
+      newest = Math.max(newest, rec.timestamp);
+      const item = decodeAlertRecord(rec);
+      if (item === null) {
         counters.invalid++;
+        metrics.invalid.inc();
         log.warn({ partition: rec.partition, offset: rec.offset }, 'invalid alert skipped');
         continue;
       }
-      counters.alerts++;
-      hub.broadcast(alert.data, `${rec.partition}:${rec.offset}`, rec.headers['alert-kind'] === 'update' ? 'alert.update' : 'alert');
+      items.push(item);
     }
+    if (batch.length > 0 && newest > 0) metrics.lag.set({ partition: String(batch[0]!.partition) }, Math.max(0, Date.now() - newest) / 1000);
+    if (items.length === 0) return;
+    const result = await serial(async () => {
+      const r = await s().ingest(items); // throws → handler rejects → nothing committed, batch comes again
+      fanOut(r.changes);
+      return r;
+    });
+    counters.alerts += result.changes.filter((c) => c.kind === 'alert').length;
+    counters.updates += result.changes.filter((c) => c.kind === 'alert.update').length;
+    counters.duplicates += result.duplicates;
+    if (result.duplicates > 0) metrics.duplicates.inc(result.duplicates);
+    if (result.outboxed > 0) dispatcher.kick();
   }
+
+  let routes: AnyRoute[] = [];
+  const httpDeps: HttpDeps = {
+    store: lazyStore,
+    act: (alertId, input, actor) =>
+      serial(async () => {
+        const r = await s().act(alertId, input, actor);
+        if (r.ok) fanOut([r.change]);
+        return r;
+      }),
+    kickWebhooks: () => dispatcher.kick(),
+    guard,
+    checkTarget: (url) => checkTarget(url, guard),
+    rotationOverlapMs: opts.rotationOverlapMs ?? DEFAULT_ROTATION_OVERLAP_MS,
+    async readiness() {
+      const storeOk = await s().ping().catch(() => false);
+      return { ready: consuming && storeOk, checks: { broker: consuming, store: storeOk } };
+    },
+    metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
+    openapi: () => toOpenApi(routes, { title: 'Live-room supervisor gateway', version: '1' }),
+  };
+  routes = [...systemRoutes(httpDeps), ...alertRoutes(httpDeps), ...tokenRoutes(httpDeps), ...webhookRoutes(httpDeps)];
+
+  const publicHost = () => (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host);
 
   return {
     name: 'gateway',
     hub,
     counters,
-    url: () => `ws://${opts.host ?? '127.0.0.1'}:${boundPort}/v1/stream`,
+    store: s,
+    url: () => `ws://${publicHost()}:${boundPort}/v1/stream`,
+    httpUrl: () => `http://${publicHost()}:${boundPort}`,
     async start() {
-      server = createServer((req, res) => {
-        const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-        const json = (status: number, body: unknown) => {
-          res.writeHead(status, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(body));
-        };
-        if (path === '/healthz') return json(200, { status: 'ok' });
-        if (path === '/readyz') return json(ready ? 200 : 503, { status: ready ? 'ready' : 'starting', clients: hub.clients() });
-        return json(404, { error: 'NOT_FOUND', message: `no route ${path}` });
+      if (store === null) store = openSqliteStore({ dataDir: opts.dataDir ?? './data' });
+      app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: true });
+      app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _req, reply) => {
+        const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+        if (status === 500) log.error({ err: error }, 'http handler failed');
+        void reply.code(status).send({ error: status === 500 ? 'INTERNAL' : (error.code ?? 'BAD_REQUEST'), message: status === 500 ? 'internal error' : error.message });
       });
-      hub.attach(server);
-      const srv = server;
-      await new Promise<void>((resolve, reject) => {
-        srv.once('error', reject);
-        srv.listen(opts.port, opts.host ?? '0.0.0.0', () => resolve());
-      });
-      const addr = srv.address();
-      if (addr !== null && typeof addr === 'object') boundPort = addr.port;
+      app.setNotFoundHandler((req, reply) => void reply.code(404).send({ error: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
+      registerRoutes(app, routes, auth);
+      hub.attach(app.server);
+      await app.listen({ port: opts.port, host });
+      boundPort = (app.server.address() as AddressInfo).port;
       await consumer.run(onBatch);
-      ready = true;
+      consuming = true;
+      dispatcher.start();
       log.info({ port: boundPort }, 'gateway listening');
     },
     async stop() {
-      ready = false;
+      consuming = false;
       await consumer.stop();
+      await dispatcher.stop();
+      sender.close();
       await hub.close();
-      if (server) {
-        server.closeAllConnections();
-        await new Promise<void>((r) => server!.close(() => r()));
+      if (app) await app.close();
+      await queue;
+      if (ownsStore && store) {
+        await store.close();
+        store = null;
       }
     },
   };

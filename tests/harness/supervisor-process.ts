@@ -3,9 +3,15 @@
  * server) and watches its JSON log lines.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/supervisor.js', import.meta.url));
+
+let dataDir: string | null = null;
+const fileDataDir = () => (dataDir ??= mkdtempSync(join(tmpdir(), 'supervisor-data-')));
 
 export type SupervisorProcess = {
   proc: ChildProcess;
@@ -18,7 +24,9 @@ export type SupervisorProcess = {
 
 export function spawnSupervisor(args: string[], env: Record<string, string>): SupervisorProcess {
   const proc = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    // One data dir per test file (not the repo's ./data) unless the test names one; processes of
+    // a file share it, as they would share ./data on one machine.
+    env: { ...process.env, LOG_LEVEL: 'info', SUPERVISOR_DATA_DIR: fileDataDir(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

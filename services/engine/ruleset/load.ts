@@ -30,8 +30,8 @@ export type CompiledRule = {
   file: string;
   /** Position in Ruleset.rules: the key of this rule's lexicon hits. */
   index: number;
-  /** Rule ids this rule gives way to (schema `yieldsTo`). */
-  yieldsTo: readonly string[];
+  /** Rules this rule gives way to (schema `yieldsTo`). */
+  yieldsTo: ReadonlyArray<{ rule: string; sameEvent: boolean }>;
 };
 
 export type Ruleset = {
@@ -190,7 +190,7 @@ export function loadRuleset(input: { rules: readonly SourceFile[]; seeds: readon
     }
     const { id, version, category, severity, title, legalBasis } = r;
     rules.push({ meta: { id, version, category, severity, title, legalBasis }, detector, compiled, examples: r.examples, file: f.path, index: -1, yieldsTo: r.yieldsTo });
-    yields.push({ file: f.path, line: lineOf(doc, lc, ['yieldsTo']), ids: r.yieldsTo });
+    yields.push({ file: f.path, line: lineOf(doc, lc, ['yieldsTo']), ids: r.yieldsTo.map((y) => y.rule) });
   }
   for (const y of yields) {
     for (const id of y.ids) if (!ids.has(id) && input.partial !== true) problems.push({ file: y.file, line: y.line, message: `yieldsTo: unknown rule id ${id}` });

@@ -26,7 +26,16 @@ export const RuleFileSchema = z.strictObject({
   params: z.unknown(),
   /** Precedence: this rule stays silent when one of these fired on the same event or on a
    *  transcript of this room in the last 60 s (e.g. a counterfeit cue wins over 顶级 as an absolute term). */
-  yieldsTo: z.array(z.string().regex(/^[A-Z]+\.[A-Z0-9_]+$/)).default([]),
+  yieldsTo: z
+    .array(
+      z.union([
+        z.string().regex(/^[A-Z]+\.[A-Z0-9_]+$/),
+        /** sameEvent: only when the other rule fired on this very event (one phrase, two readings). */
+        z.strictObject({ rule: z.string().regex(/^[A-Z]+\.[A-Z0-9_]+$/), sameEvent: z.boolean().default(false) }),
+      ]),
+    )
+    .default([])
+    .transform((xs) => xs.map((x) => (typeof x === 'string' ? { rule: x, sameEvent: false } : x))),
   examples: z
     .array(RuleExampleSchema)
     .refine((xs) => xs.some((x) => x.fires) && xs.some((x) => !x.fires), 'needs a firing and a non-firing example'),
