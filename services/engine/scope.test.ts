@@ -174,3 +174,16 @@ describe('checkScope: reported speech and questions answered no', () => {
     expect(verdict(text, term)).toBeNull();
   });
 });
+
+describe('checkScope: words that only look negated', () => {
+  it.each([
+    ['这个邮票未来三年翻三倍', '翻三倍'],
+    ['效果不错真的全网最低', '全网最低'],
+    ['好多人不光说全网最低', '全网最低'],
+  ])('%s', (text, term) => {
+    expect(verdict(text, term)).toBeNull();
+  });
+  it('a real negator next to one still negates', () => {
+    expect(verdict('不错，但不是全网最低', '全网最低')).toBe('negated');
+  });
+});

@@ -26,6 +26,8 @@ const ANSWER_NO = /^(?:我说清楚|说清楚|明确告诉大家|我告诉你们
 const QUOTES_OPEN = '“‘「『"\'';
 const QUOTES_CLOSE = '”’」』"\'';
 const NEGATION_WINDOW = 6;
+/** Words that contain a negator without negating anything (未来, 不错, 不少 …). */
+const NOT_NEGATIONS = ['未来', '不少', '不错', '不仅', '不断', '不管', '不停', '不光', '不止', '不久', '不但', '不一样', '不同', '没错', '别的', '别人', '别家', '特别', '差不多', '了不起', '不得了'];
 
 /** [start, end) of the clause containing position `at` of `text`. */
 export function clauseAt(text: string, at: number): [number, number] {
@@ -86,7 +88,8 @@ export function checkScope(text: string, start: number, end: number, opts: Scope
     if (REPORTED_BEFORE.some((w) => before.includes(w))) return 'mention';
   }
   if (opts.negation) {
-    const before = text.slice(Math.max(cs, start - NEGATION_WINDOW), start);
+    let before = text.slice(Math.max(cs, start - NEGATION_WINDOW), start);
+    for (const w of NOT_NEGATIONS) if (before.includes(w)) before = before.split(w).join('　');
     if (NEGATORS.some((w) => before.includes(w))) return 'negated';
     if (QUESTION.some((w) => clause.includes(w)) && answeredNo(text, ce)) return 'answered-no';
   }
