@@ -2,41 +2,17 @@
  * card-terms through the production path: the real LIVE.PROHIBITED_GOODS rule file and seeds,
  * loadRuleset, decodeEvent and evaluate.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readSources } from '../../shared/rules-fs.js';
-import { decodeEvent } from '../decode.js';
-import { evaluate } from '../evaluate.js';
-import { loadRuleset, type Ruleset } from '../ruleset/load.js';
-import type { RoomState } from '../state/room.js';
+import { isoAt, loadRules, runFeed, type Wire } from '../../../tests/harness/rule-under-test.js';
 
-const PATH = 'rules/violation/LIVE.PROHIBITED_GOODS.yaml';
+const ruleset = loadRules('rules/violation/LIVE.PROHIBITED_GOODS.yaml');
 
-function load(): Ruleset {
-  const { seeds } = readSources();
-  const text = readFileSync(new URL(`../../../${PATH}`, import.meta.url), 'utf8');
-  const r = loadRuleset({ rules: [{ path: PATH, text }], seeds });
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}:${p.line} ${p.message}`).join('\n'));
-  return r.ruleset;
-}
-const ruleset = load();
-const T0 = Date.parse('2026-11-26T20:00:00+08:00');
-const iso = (at: number): string => new Date(at + 8 * 3600_000).toISOString().replace('Z', '+08:00');
-
-type Wire = Record<string, unknown>;
-const say = (text: string, s: number): Wire => ({ type: 'transcript', roomId: 'r1', sessionId: 's1', ts: iso(T0 + s * 1000), text });
-const card = (sku: string, productName: string, s: number): Wire => ({ type: 'price', roomId: 'r1', sessionId: 's1', ts: iso(T0 + s * 1000), sku, productName, listedPrice: 39, currency: 'CNY' });
+const say = (text: string, s: number): Wire => ({ type: 'transcript', roomId: 'r1', sessionId: 's1', ts: isoAt(s), text });
+const card = (sku: string, productName: string, s: number): Wire => ({ type: 'price', roomId: 'r1', sessionId: 's1', ts: isoAt(s), sku, productName, listedPrice: 39, currency: 'CNY' });
 
 /** Runs a feed; per event: [new alerts, updates]. */
 function run(feed: Wire[]): Array<[number, number]> {
-  let room: RoomState | undefined;
-  return feed.map((w, i) => {
-    const d = decodeEvent({ value: JSON.stringify(w), coords: { topic: 't', partition: 0, offset: i } });
-    if (!d.ok) throw new Error(d.message);
-    const out = evaluate(d.value, room, ruleset);
-    room = out.room;
-    return [out.alerts.length, out.updates.length];
-  });
+  return runFeed(ruleset, feed).map((out) => [out.alerts.length, out.updates.length]);
 }
 
 describe('card-terms (LIVE.PROHIBITED_GOODS)', () => {

@@ -2,48 +2,24 @@
  * minor-age: the number parser, and the real LIVE.MINOR_ANCHOR_OR_CHILD_ENDORSER rule file
  * through loadRuleset, decodeEvent and evaluate.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readSources } from '../../shared/rules-fs.js';
-import { decodeEvent } from '../decode.js';
-import { evaluate } from '../evaluate.js';
-import { loadRuleset, type Ruleset } from '../ruleset/load.js';
-import type { RoomState } from '../state/room.js';
+import { isoAt, loadRules, runFeed, type Wire } from '../../../tests/harness/rule-under-test.js';
 import { parseSmallInt } from './minor-age.js';
 
-const PATH = 'rules/violation/LIVE.MINOR_ANCHOR_OR_CHILD_ENDORSER.yaml';
+const ruleset = loadRules('rules/violation/LIVE.MINOR_ANCHOR_OR_CHILD_ENDORSER.yaml');
 
-function load(): Ruleset {
-  const { seeds } = readSources();
-  const text = readFileSync(new URL(`../../../${PATH}`, import.meta.url), 'utf8');
-  const r = loadRuleset({ rules: [{ path: PATH, text }], seeds });
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}:${p.line} ${p.message}`).join('\n'));
-  return r.ruleset;
-}
-const ruleset = load();
-const T0 = Date.parse('2026-11-26T20:00:00+08:00');
-const iso = (at: number): string => new Date(at + 8 * 3600_000).toISOString().replace('Z', '+08:00');
-
-type Wire = Record<string, unknown>;
 const say = (text: string, s: number, speaker?: string): Wire => ({
   type: 'transcript',
   roomId: 'r1',
   sessionId: 's1',
-  ts: iso(T0 + s * 1000),
+  ts: isoAt(s),
   text,
   ...(speaker ? { speaker } : {}),
 });
 
 /** Runs a feed; returns the number of new alerts per event. */
 function run(feed: Wire[]): number[] {
-  let room: RoomState | undefined;
-  return feed.map((w, i) => {
-    const d = decodeEvent({ value: JSON.stringify(w), coords: { topic: 't', partition: 0, offset: i } });
-    if (!d.ok) throw new Error(d.message);
-    const out = evaluate(d.value, room, ruleset);
-    room = out.room;
-    return out.alerts.length;
-  });
+  return runFeed(ruleset, feed).map((out) => out.alerts.length);
 }
 
 describe('parseSmallInt', () => {

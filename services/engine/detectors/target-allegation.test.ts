@@ -2,34 +2,17 @@
  * target-allegation through the production path: the real COMP.COMMERCIAL_DEFAMATION rule file,
  * the brand registry, loadRuleset, decodeEvent and evaluate.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readSources } from '../../shared/rules-fs.js';
-import { decodeEvent } from '../decode.js';
-import { evaluate } from '../evaluate.js';
-import { loadRuleset, type Ruleset } from '../ruleset/load.js';
-import type { RoomState } from '../state/room.js';
+import { isoAt, loadRules, runFeed, type Wire } from '../../../tests/harness/rule-under-test.js';
 
-const PATH = 'rules/violation/COMP.COMMERCIAL_DEFAMATION.yaml';
+const ruleset = loadRules('rules/violation/COMP.COMMERCIAL_DEFAMATION.yaml');
 
-function load(): Ruleset {
-  const { seeds } = readSources();
-  const text = readFileSync(new URL(`../../../${PATH}`, import.meta.url), 'utf8');
-  const r = loadRuleset({ rules: [{ path: PATH, text }], seeds });
-  if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}:${p.line} ${p.message}`).join('\n'));
-  return r.ruleset;
-}
-const ruleset = load();
-const T0 = Date.parse('2026-11-26T20:00:00+08:00');
-const iso = (at: number): string => new Date(at + 8 * 3600_000).toISOString().replace('Z', '+08:00');
-
-type Wire = Record<string, unknown>;
-const say = (text: string, s: number): Wire => ({ type: 'transcript', roomId: 'r1', sessionId: 's1', ts: iso(T0 + s * 1000), text });
+const say = (text: string, s: number): Wire => ({ type: 'transcript', roomId: 'r1', sessionId: 's1', ts: isoAt(s), text });
 const roomEv = (auths: string[]): Wire => ({
   type: 'room',
   roomId: 'r1',
   sessionId: 's1',
-  ts: iso(T0),
+  ts: isoAt(0),
   platform: 'douyin',
   streamerId: 'st',
   anchorType: 'human',
@@ -38,14 +21,7 @@ const roomEv = (auths: string[]): Wire => ({
 
 /** Runs a feed; returns the target of each new alert, per event. */
 function run(feed: Wire[]): Array<unknown[]> {
-  let room: RoomState | undefined;
-  return feed.map((w, i) => {
-    const d = decodeEvent({ value: JSON.stringify(w), coords: { topic: 't', partition: 0, offset: i } });
-    if (!d.ok) throw new Error(d.message);
-    const out = evaluate(d.value, room, ruleset);
-    room = out.room;
-    return out.alerts.map((a) => (a.data.evidence as { values?: { target?: unknown } } | undefined)?.values?.target);
-  });
+  return runFeed(ruleset, feed).map((out) => out.alerts.map((a) => (a.data.evidence as { values?: { target?: unknown } } | undefined)?.values?.target));
 }
 
 describe('target-allegation', () => {
