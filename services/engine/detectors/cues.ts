@@ -93,6 +93,7 @@ type Compiled = {
   groupNames: string[];
   groupTerms: string[][]; // normalised, for card matching
   unlessNear: Array<{ group: number; terms: string[]; after: number; before: number }>;
+  /** `unless` phrases, normalised once at load. */
   unless: string[];
   registry: BrandRegistry | null;
   norm: (s: string) => string;
@@ -150,7 +151,7 @@ function compile(p: P, env: CompileEnv): Compiled {
     return { group, terms: u.terms.map((t) => env.normaliseTerm(t)), after: u.after, before: u.before };
   });
   for (const r of p.raise) for (const g of r.groups ?? []) if (!names.includes(g)) throw new Error(`raise: no group named "${g}"`);
-  return { p, terms, info, groupNames: names, groupTerms, unlessNear, unless: p.unless, registry, norm: env.normaliseTerm, within: p.within };
+  return { p, terms, info, groupNames: names, groupTerms, unlessNear, unless: p.unless.map((u) => env.normaliseTerm(u)).filter((u) => u.length > 0), registry, norm: env.normaliseTerm, within: p.within };
 }
 
 function authorised(c: Compiled, room: RoomState, brand: string | null): boolean {
@@ -200,7 +201,7 @@ function collectHits(c: Compiled, seg: SegmentView, hits: readonly LexiconHit[],
     const [cs, ce] = clauseAt(original, os);
     if (c.unless.length > 0) {
       const clause = c.norm(original.slice(cs, ce));
-      if (c.unless.some((u) => clause.includes(c.norm(u)))) continue;
+      if (c.unless.some((u) => clause.includes(u))) continue;
     }
     out.push({ group: ti.group, term: ti.display, os, oe, start: h.start, end: h.end, inCurrent: oe > currentStart, clause: cs });
   }
