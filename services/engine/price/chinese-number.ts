@@ -27,9 +27,16 @@ const T2S_PAIRS =
 const T2S = new Map<number, number>();
 for (let k = 0; k + 1 < T2S_PAIRS.length; k += 2) T2S.set(T2S_PAIRS.charCodeAt(k), T2S_PAIRS.charCodeAt(k + 1));
 
+/** CJK Unified Ideographs (and extension A): each folds to itself or to its simplified form. */
+const CJK_FIRST = 0x3400;
+const CJK_LAST = 0x9fff;
+const CJK_FOLD = new Uint16Array(CJK_LAST - CJK_FIRST + 1);
+for (let c = CJK_FIRST; c <= CJK_LAST; c++) CJK_FOLD[c - CJK_FIRST] = T2S.get(c) ?? c;
+
 /** Folds one UTF-16 code unit (see the file comment); never returns more than one unit. */
 export function foldChar(c: number): number {
   if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  if (c >= CJK_FIRST && c <= CJK_LAST) return CJK_FOLD[c - CJK_FIRST]!;
   if (c >= 0xff01 && c <= 0xff5e) {
     const a = c - 0xfee0;
     return a >= 0x41 && a <= 0x5a ? a + 0x20 : a;
@@ -47,10 +54,13 @@ export function foldChar(c: number): number {
 
 /** The folded text, same length as `s`. */
 export function foldText(s: string): string {
-  const codes = new Array<number>(s.length);
-  for (let i = 0; i < s.length; i++) codes[i] = foldChar(s.charCodeAt(i));
+  let i = 0;
+  while (i < s.length && foldChar(s.charCodeAt(i)) === s.charCodeAt(i)) i++;
+  if (i === s.length) return s; // already folded: no copy
+  const codes = new Uint16Array(s.length);
+  for (let k = 0; k < s.length; k++) codes[k] = k < i ? s.charCodeAt(k) : foldChar(s.charCodeAt(k));
   let out = '';
-  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode(...codes.slice(i, i + 4096));
+  for (let k = 0; k < codes.length; k += 4096) out += String.fromCharCode.apply(null, codes.subarray(k, k + 4096) as unknown as number[]);
   return out;
 }
 
@@ -114,6 +124,11 @@ function readFraction(s: string, i: number): { value: number; end: number } | nu
 
 const clean = (v: number): number => (Number.isInteger(v) ? v : Math.round(v * 1e6) / 1e6);
 
+/** The number read from `start` to `end` (none if nothing was read). */
+function numberEnding(start: number, value: number, end: number): NumberAt | null {
+  return end === start ? null : { value: clean(value), end, digitString: false };
+}
+
 /**
  * Chinese / Arabic / mixed number at index `i` of `s` (一百二, 两万八, 九十九点九, 一九九, ５９):
  * its value and the index just after it, or null. `digitString` marks 一九九-style readings.
@@ -136,16 +151,13 @@ export function parseNumberAt(s: string, i: number): NumberAt | null {
   let afterZero = false; // 零 switches elision off (一百零五)
   let pos = i;
 
-  const finish = (extra: number, end: number): NumberAt | null =>
-    end === i ? null : { value: clean(total + section + (pending ?? 0) + extra), end, digitString: false };
-
   while (pos < s.length) {
     const ch = charAt(s, pos);
     const elisionOpen = lastMult >= 100 && !afterZero && pending === null;
     if (isAsciiDigit(ch)) {
       if (pending !== null) break;
       const a = readArabic(s, pos)!;
-      if (elisionOpen && a.single && multiplierAt(s, a.end) === undefined) return finish((a.value * lastMult) / 10, a.end);
+      if (elisionOpen && a.single && multiplierAt(s, a.end) === undefined) return numberEnding(i, total + section + (a.value * lastMult) / 10, a.end);
       pending = a.value;
       pos = a.end;
       continue;
@@ -159,7 +171,7 @@ export function parseNumberAt(s: string, i: number): NumberAt | null {
         pos++;
         continue;
       }
-      if (elisionOpen && multiplierAt(s, pos + 1) === undefined) return finish((d * lastMult) / 10, pos + 1);
+      if (elisionOpen && multiplierAt(s, pos + 1) === undefined) return numberEnding(i, total + section + (d * lastMult) / 10, pos + 1);
       pending = d;
       pos++;
       continue;
@@ -202,5 +214,5 @@ export function parseNumberAt(s: string, i: number): NumberAt | null {
     afterZero = false;
     pos++;
   }
-  return finish(0, pos);
+  return numberEnding(i, total + section + (pending ?? 0), pos);
 }

@@ -61,6 +61,17 @@ export type SpokenText = {
 
 /** The current segment with the previous ones of the last `windowMs` in front (catalogue §1.4). */
 export function spokenText(event: TranscriptEvent, room: Pick<RoomState, 'recent'>, windowMs: number): SpokenText {
+  // Every price rule asks for the same event's text in turn: a one-entry memo (pure inputs).
+  const m = textMemo;
+  if (m !== null && m.event === event && m.recent === room.recent && m.windowMs === windowMs) return m.out;
+  const out = joinSpoken(event, room, windowMs);
+  textMemo = { event, recent: room.recent, windowMs, out };
+  return out;
+}
+
+let textMemo: { event: TranscriptEvent; recent: RoomState['recent']; windowMs: number; out: SpokenText } | null = null;
+
+function joinSpoken(event: TranscriptEvent, room: Pick<RoomState, 'recent'>, windowMs: number): SpokenText {
   // The previous segment only (when recent enough): a price split over two segments is
   // completed by the second, and parsing longer joins costs more than it finds.
   const last = room.recent[room.recent.length - 1];

@@ -130,6 +130,8 @@ const NOT_NUMBERS = [
   '三心二意', '一心一意', '九九八十一',
 ] as const;
 /** The countdown chant: never a price. */
+/** Words the chant ends in: a quick gate before CHANT_RE. */
+const CHANT_ENDS = ['上链接', '上车', '开抢', '开拍'] as const;
 const CHANT_RE = /(?:三|3)[\s、,.!]{0,3}(?:二|2)[\s、,.!]{0,3}(?:一|1)[\s、,.!]{0,3}(?:上链接|上车|开抢|开拍)/g;
 
 const CONDITION_WORDS = ['以旧换新', '开会员', '会员', '新人', '领券', '用券', '叠券', '优惠券', '店铺券', '定金', '尾款', '国补', '补贴', '券后'] as const;
@@ -163,9 +165,6 @@ const MARKER_RE = alternation(MARKERS.map(([w]) => w));
 const MARKER_SPEC = new Map(MARKERS.map(([w, role, place, maxGap]) => [w, { role, place, maxGap }]));
 const NOT_NUMBER_RE = alternation(NOT_NUMBERS);
 const CONDITION_RE = alternation(CONDITION_WORDS);
-const CURRENCY_SORTED = byLengthDesc(CURRENCY_UNITS);
-const QUANTITY_SORTED = byLengthDesc(QUANTITY_UNITS);
-const PER_SORTED = byLengthDesc(PER_UNITS);
 
 // ---------------------------------------------------------------------------------------------
 // Parser
@@ -217,14 +216,22 @@ function placeOf(x: number): number {
   return p;
 }
 
+const CLAUSE_BREAK_CODES = new Set([...CLAUSE_BREAKS].map((c) => c.charCodeAt(0)));
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
 /** Clause number per character; separators get -1. A comma inside 1,299 is no separator. */
 function clauseIds(f: string): Int32Array {
   const ids = new Int32Array(f.length);
   let id = 0;
   for (let i = 0; i < f.length; i++) {
-    const ch = f[i]!;
-    const digitsAround = isAsciiDigit(f[i - 1] ?? '') && isAsciiDigit(f[i + 1] ?? '');
-    if ((CLAUSE_BREAKS.includes(ch) && !(ch === ',' && digitsAround)) || (ch === '.' && !digitsAround)) {
+    const c = f.charCodeAt(i);
+    const isBreak = CLAUSE_BREAK_CODES.has(c);
+    if (!isBreak && c !== 46) {
+      ids[i] = id;
+      continue;
+    }
+    const digitsAround = i > 0 && isDigitCode(f.charCodeAt(i - 1)) && isDigitCode(f.charCodeAt(i + 1));
+    if ((isBreak && !(c === 44 && digitsAround)) || (c === 46 && !digitsAround)) {
       ids[i] = -1;
       id++;
     } else ids[i] = id;
@@ -234,32 +241,417 @@ function clauseIds(f: string): Int32Array {
 
 function findMarkers(f: string, clause: Int32Array): Occurrence[] {
   const out: Occurrence[] = [];
-  for (const m of f.matchAll(COMPARATIVE_RE)) {
-    const comparand = m[1] ?? '';
-    const role: Role = OWN_PAST_COMPARANDS.some((w) => comparand.includes(w)) ? 'amountOff' : 'externalReference';
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], role, place: 'after', maxGap: 3, clause: clause[m.index]! });
+  if (f.includes('便宜')) {
+    COMPARATIVE_RE.lastIndex = 0;
+    for (let m = COMPARATIVE_RE.exec(f); m !== null; m = COMPARATIVE_RE.exec(f)) {
+      const comparand = m[1] ?? '';
+      const role: Role = OWN_PAST_COMPARANDS.some((w) => comparand.includes(w)) ? 'amountOff' : 'externalReference';
+      out.push({ start: m.index, end: m.index + m[0].length, text: m[0], role, place: 'after', maxGap: 3, clause: clause[m.index]! });
+    }
   }
   const comparatives = out.length;
-  for (const m of f.matchAll(MARKER_RE)) {
+  MARKER_RE.lastIndex = 0;
+  for (let m = MARKER_RE.exec(f); m !== null; m = MARKER_RE.exec(f)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (out.slice(0, comparatives).some((c) => start < c.end && c.start < end)) continue;
+    let overlaps = false;
+    for (let k = 0; k < comparatives; k++) if (start < out[k]!.end && out[k]!.start < end) overlaps = true;
+    if (overlaps) continue;
     const spec = MARKER_SPEC.get(m[0])!;
-    out.push({ start, end, text: m[0], ...spec, clause: clause[start]! });
+    out.push({ start, end, text: m[0], role: spec.role, place: spec.place, maxGap: spec.maxGap, clause: clause[start]! });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return comparatives > 0 ? out.sort((a, b) => a.start - b.start) : out;
 }
 
 /** Spans of words that only look numeric, and of the countdown chant. */
-function findNonNumbers(f: string): Span[] {
-  const out: Span[] = [];
-  for (const m of f.matchAll(NOT_NUMBER_RE)) {
+function findNonNumbers(f: string, out: Span[]): void {
+  NOT_NUMBER_RE.lastIndex = 0;
+  for (let m = NOT_NUMBER_RE.exec(f); m !== null; m = NOT_NUMBER_RE.exec(f)) {
     const first = m[0][0];
     if ((first === '一' || first === '万') && isNumeral(f[m.index - 1])) continue;
     out.push({ start: m.index, end: m.index + m[0].length });
   }
-  for (const m of f.matchAll(CHANT_RE)) out.push({ start: m.index, end: m.index + m[0].length });
+  if (!CHANT_ENDS.some((w) => f.includes(w))) return;
+  CHANT_RE.lastIndex = 0;
+  for (let m = CHANT_RE.exec(f); m !== null; m = CHANT_RE.exec(f)) out.push({ start: m.index, end: m.index + m[0].length });
+}
+
+/** `f` with the given spans blanked to NUL (same length). */
+function blank(f: string, spans: readonly Span[]): string {
+  if (spans.length === 0) return f;
+  const codes = new Uint16Array(f.length);
+  for (let i = 0; i < f.length; i++) codes[i] = f.charCodeAt(i);
+  for (const s of spans) codes.fill(0, s.start, s.end);
+  let out = '';
+  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode.apply(null, codes.subarray(i, i + 4096) as unknown as number[]);
   return out;
+}
+
+/** The state of one parse: the texts, and what has been found so far. */
+type Parse = {
+  /** the original text (conditions are quoted from it) */
+  text: string;
+  /** folded */
+  f: string;
+  /** folded, markers and non-numbers blanked to NUL: numbers are read from here */
+  scan: string;
+  clause: Int32Array;
+  markers: Occurrence[];
+  quantities: Item[];
+  candidates: Candidate[];
+  conditions: Condition[];
+};
+
+/** Words grouped by first character, each group in the list's order (longest first). */
+type WordIndex = ReadonlyMap<string, readonly string[]>;
+function wordIndex(words: readonly string[]): WordIndex {
+  const by = new Map<string, string[]>();
+  for (const w of byLengthDesc(words)) {
+    const list = by.get(w[0]!);
+    if (list === undefined) by.set(w[0]!, [w]);
+    else list.push(w);
+  }
+  return by;
+}
+const CURRENCY_INDEX = wordIndex(CURRENCY_UNITS);
+const QUANTITY_INDEX = wordIndex(QUANTITY_UNITS);
+const PER_INDEX = wordIndex(PER_UNITS);
+const FIRST_N_INDEX = wordIndex(FIRST_N_UNITS);
+const FULL_UNIT_INDEX = wordIndex(['块钱', '元', '块', '件', '单', '个']);
+const YUAN_INDEX = wordIndex(['块', '元']);
+const OFF_ROLES: readonly Role[] = ['amountOff', 'externalReference'];
+
+function skipSpaces(scan: string, i: number): number {
+  while (scan[i] === ' ' || scan[i] === '\t') i++;
+  return i;
+}
+
+/** The longest word of `index` at `i` (Latin words must end there: 5g, not 5gb). */
+function wordAt(scan: string, i: number, index: WordIndex): string | undefined {
+  const ch = scan[i];
+  if (ch === undefined) return undefined;
+  const words = index.get(ch);
+  if (words === undefined) return undefined;
+  for (const w of words) if (scan.startsWith(w, i) && !(isAsciiLetter(w[w.length - 1]) && isAsciiLetter(scan[i + w.length]))) return w;
+  return undefined;
+}
+
+/** A single digit at `i` that does not start a longer number. */
+function digitAt(scan: string, i: number): number | undefined {
+  const ch = scan[i];
+  if (ch === undefined) return undefined;
+  if (isAsciiDigit(ch)) return isAsciiDigit(scan[i + 1] ?? '') || scan[i + 1] === '.' ? undefined : Number(ch);
+  return DIGIT_VALUE[ch];
+}
+
+function continuesNumber(scan: string, i: number): boolean {
+  const ch = scan[i];
+  return ch !== undefined && (MULTIPLIER[ch] !== undefined || ch === '点' || ch === '.');
+}
+
+/** "一克 / 每克 / /克" at `i`: the measure word, and where the pattern ends. */
+function perUnitAt(scan: string, i: number): { unit: string; end: number } | undefined {
+  const lead = scan[i];
+  if (lead !== '一' && lead !== '每' && lead !== '1' && lead !== '/') return undefined;
+  const unit = wordAt(scan, i + 1, PER_INDEX);
+  return unit === undefined ? undefined : { unit, end: i + 1 + unit.length };
+}
+
+/** A marker of one of `roles` ending at most `maxGap` characters before `i`, in the same clause. */
+function markerJustBefore(p: Parse, i: number, roles: readonly Role[], maxGap = 1): Occurrence | undefined {
+  const markers = p.markers;
+  let found: Occurrence | undefined;
+  for (let k = lowerBound(markers, i - REACH); k < markers.length && markers[k]!.start < i; k++) {
+    const m = markers[k]!;
+    if (m.end <= i && i - m.end <= maxGap && roles.includes(m.role) && m.clause === p.clause[i]) found = m;
+  }
+  return found;
+}
+
+function pushQuantity(p: Parse, start: number, end: number, value: number, unit: string, range?: [number, number]): void {
+  const q: Item = { kind: 'quantity', value, unit, span: [start, end], clause: p.clause[start]!, conditions: [] };
+  if (range !== undefined) q.range = range;
+  p.quantities.push(q);
+}
+
+/** A vague amount [lo, hi) whose words end at `k`; a currency unit may follow, or a measure word (a vague count). */
+function pushVague(p: Parse, start: number, lo: number, hi: number, k: number): number {
+  const j = skipSpaces(p.scan, k);
+  const currency = wordAt(p.scan, j, CURRENCY_INDEX);
+  if (currency !== undefined) k = j + currency.length;
+  else {
+    const unit = wordAt(p.scan, j, QUANTITY_INDEX);
+    if (unit !== undefined) {
+      pushQuantity(p, start, j + unit.length, lo, unit, [lo, hi]);
+      return j + unit.length;
+    }
+  }
+  p.candidates.push({ type: 'vague', start, end: k, range: [round2(lo), round2(hi)] });
+  return k;
+}
+
+/** A vague [lo, hi) ending at `after`, scaled by a following 百/千/万 larger than x (三十多万). */
+function scaledVague(p: Parse, start: number, x: number, lo: number, hi: number, after: number): number {
+  const m = MULTIPLIER[p.scan[after] ?? ''];
+  return m !== undefined && m >= 100 && m > x ? pushVague(p, start, lo * m, hi * m, after + 1) : pushVague(p, start, lo, hi, after);
+}
+
+/** 多 / 几 / 出头 / 不到 after an amount X ending at `k` (after its unit, if any). */
+function vagueTail(p: Parse, start: number, x: number, k: number): number | undefined {
+  const scan = p.scan;
+  const j = skipSpaces(scan, k);
+  if (scan[j] === '多' && scan[j + 1] !== '少') return scaledVague(p, start, x, x, x + placeOf(x), j + 1);
+  if (scan[j] === '几' && x >= 10 && x < 100 && x % 10 === 0) return scaledVague(p, start, x, x + 1, x + 10, j + 1);
+  if (scan.startsWith('出头', j)) return pushVague(p, start, x, x * 1.2, j + 2);
+  if (scan.startsWith('不到', j)) return pushVague(p, start, 0, x, j + 2);
+  return undefined;
+}
+
+/** A money amount (in fen) whose words end at `k`: vague tails and a unit price may still follow. */
+function pushMoney(p: Parse, start: number, fen: number, k: number): number {
+  const value = fen / 100;
+  const vague = vagueTail(p, start, value, k);
+  if (vague !== undefined) return vague;
+  const per = perUnitAt(p.scan, skipSpaces(p.scan, k));
+  const c: Candidate = { type: 'money', start, end: per?.end ?? k, value };
+  if (per !== undefined) c.unit = `per:${per.unit}`;
+  p.candidates.push(c);
+  return c.end;
+}
+
+/** After a currency unit: 块-elision (十九块九, 九块九毛九, 三块五毛, 一块半), down to 分, then 钱. */
+function readSubUnits(scan: string, fen: number, k: number, unit: string): { fen: number; end: number } {
+  if (unit === '块' || unit === '元' || unit === '圆' || unit === '米') {
+    const d1 = digitAt(scan, k);
+    const next = k + 1;
+    // 十九块九 but not 十块八块, 九十九元三件
+    if (d1 !== undefined && !continuesNumber(scan, next) && wordAt(scan, next, CURRENCY_INDEX) === undefined && wordAt(scan, next, QUANTITY_INDEX) === undefined) {
+      if (scan[next] === '毛' || scan[next] === '角') {
+        fen += d1 * 10;
+        k = next + 1;
+        const d2 = digitAt(scan, k);
+        if (d2 !== undefined && !continuesNumber(scan, k + 1) && perUnitAt(scan, k) === undefined) {
+          fen += d2;
+          k++;
+          if (scan[k] === '分') k++;
+        }
+      } else if (digitAt(scan, next) === undefined || perUnitAt(scan, next) !== undefined) {
+        fen += d1 * 10;
+        k = next;
+      } else if (!continuesNumber(scan, next + 1) && digitAt(scan, next + 1) === undefined) {
+        fen += d1 * 10 + digitAt(scan, next)!; // 九块九九
+        k = next + 1;
+        if (scan[k] === '分') k++;
+      }
+    } else if (scan[k] === '半') {
+      fen += 50;
+      k++;
+    }
+  }
+  if (scan[k] === '钱') k++;
+  return { fen, end: k };
+}
+
+/** What follows a number decides what it is. Returns the index to continue from. */
+function classify(p: Parse, start: number, num: NumberAt): number {
+  const { scan, f } = p;
+  const x = num.value;
+  const end = num.end;
+  if (!Number.isFinite(x)) return end; // a 400-digit run is no price
+  if (isAsciiDigit(scan[start]!) && isAsciiLetter(f[start - 1])) return end; // model names: iphone15, x3
+  const j = skipSpaces(scan, end);
+  const lone = end - start === 1; // 一, 五, 十, 3: too common to be a price without a unit
+
+  const vague = vagueTail(p, start, x, end);
+  if (vague !== undefined) return vague;
+
+  if (scan[j] === '折') {
+    const ratio = num.digitString || (isAsciiDigit(scan[start]!) && Number.isInteger(x) && x >= 10) ? x / 100 : x / 10;
+    if (ratio <= 0 || ratio >= 1) return j + 1;
+    const c: Candidate = { type: 'ratio', start, end: j + 1, ratio: round4(ratio) };
+    if (scan[j + 1] === '起') {
+      c.lowerBound = true;
+      c.end++;
+    }
+    p.candidates.push(c);
+    return c.end;
+  }
+  if (scan[j] === '%') {
+    const off = markerJustBefore(p, start, OFF_ROLES);
+    if (off !== undefined && x > 0 && x < 100) pushPercentOff(p, start, j + 1, x, off);
+    return j + 1;
+  }
+  if (scan[j] === '毛' || scan[j] === '角') {
+    let fen = Math.round(x * 10); // 五毛, 三毛五, 八毛八分
+    let k = j + 1;
+    const d2 = digitAt(scan, k);
+    if (d2 !== undefined && !continuesNumber(scan, k + 1)) {
+      fen += d2;
+      k++;
+      if (scan[k] === '分') k++;
+    }
+    if (scan[k] === '钱') k++;
+    return pushMoney(p, start, fen, k);
+  }
+  const currency = wordAt(scan, j, CURRENCY_INDEX);
+  if (currency !== undefined) {
+    const afterUnit = j + currency.length;
+    if (currency === '米' && (digitAt(scan, afterUnit) !== undefined || '长宽高深'.includes(scan[afterUnit] ?? '#'))) {
+      pushQuantity(p, start, afterUnit, x, '米'); // 一米八, 两米长: a length
+      return afterUnit;
+    }
+    const sub = readSubUnits(scan, Math.round(x * 100), afterUnit, currency);
+    return pushMoney(p, start, sub.fen, sub.end);
+  }
+  if (scan[j] === '分' && !scan.startsWith('分钟', j)) return j + 1; // 三分 / 十分好 / 一分钱: not money
+  const per = perUnitAt(scan, j);
+  if (per !== undefined && !lone) return pushMoney(p, start, Math.round(x * 100), end);
+  const unit = wordAt(scan, j, QUANTITY_INDEX);
+  if (unit !== undefined) {
+    pushQuantity(p, start, j + unit.length, x, unit);
+    if (unit === '件' && x >= 2) piecesCondition(p, start, j + 1);
+    return j + unit.length;
+  }
+  if (isAsciiLetter(scan[j])) return j; // 3d, 5s: part of a Latin word
+  if (!lone) p.candidates.push({ type: 'money', start, end, value: x, needsContext: num.digitString });
+  return end;
+}
+
+function pushPercentOff(p: Parse, start: number, end: number, pct: number, off: Occurrence): void {
+  const kind: SpokenPriceKind = off.role === 'externalReference' ? 'externalReference' : 'discountRatio';
+  p.candidates.push({ type: 'fixed', fixedKind: kind, start, end, ratio: round4(1 - pct / 100), marker: off.text });
+}
+
+/** 拍两件 / 两件起 / 两件到手: a purchase condition; 只剩三件 is a count. */
+function piecesCondition(p: Parse, start: number, end: number): void {
+  const { f, markers } = p;
+  let before: string | undefined;
+  for (const w of PIECES_BEFORE) if (before === undefined && start >= w.length && f.startsWith(w, start - w.length)) before = w;
+  const afterAt = skipSpaces(p.scan, end);
+  let after: string | undefined;
+  for (const w of PIECES_AFTER) if (after === undefined && f.startsWith(w, afterAt)) after = w;
+  const next = markers[lowerBound(markers, afterAt)];
+  const finalNext = next !== undefined && next.start === afterAt && next.role === 'final';
+  const lead = f.slice(Math.max(0, start - 4), start);
+  const counted = STOCK_WORDS.some((w) => lead.includes(w));
+  if ((before === undefined && after === undefined && !finalNext) || counted) return;
+  const from = before === undefined ? start : start - before.length;
+  const to = after === '起' ? afterAt + 1 : end;
+  p.conditions.push({ start: from, end: to, text: p.text.slice(from, to), clause: p.clause[start]! });
+}
+
+/** Prefix patterns at `i`; returns where to continue, or undefined if none applies. */
+function prefixAt(p: Parse, i: number): number | undefined {
+  const { scan, f, text, clause, candidates, conditions } = p;
+  const ch = scan[i]!;
+  if (scan.startsWith('百分之', i)) {
+    const num = parseNumberAt(scan, i + 3);
+    if (num === null) return i + 3;
+    const off = markerJustBefore(p, i, OFF_ROLES);
+    if (off !== undefined && num.value > 0 && num.value < 100) pushPercentOff(p, i, num.end, num.value, off);
+    return num.end; // a bare percentage (efficacy, share) is no price
+  }
+  if (ch === '满') {
+    const num = parseNumberAt(scan, skipSpaces(scan, i + 1));
+    if (num === null) return undefined;
+    const unit = wordAt(scan, skipSpaces(scan, num.end), FULL_UNIT_INDEX);
+    const end = unit === undefined ? num.end : skipSpaces(scan, num.end) + unit.length;
+    conditions.push({ start: i, end, text: text.slice(i, end), clause: clause[i]! });
+    return end;
+  }
+  if (ch === '前' && !NOT_FIRST_N.includes(f[i - 1] ?? '#')) {
+    const num = parseNumberAt(scan, skipSpaces(scan, i + 1));
+    if (num === null) return undefined;
+    const unit = wordAt(scan, num.end, FIRST_N_INDEX);
+    if (unit === undefined) return num.end; // an ordinal: no price
+    const end = num.end + unit.length;
+    conditions.push({ start: i, end, text: text.slice(i, end), clause: clause[i]! });
+    return end;
+  }
+  if (ch === '第') {
+    const num = parseNumberAt(scan, i + 1);
+    if (num === null) return undefined;
+    if (scan[num.end] !== '件') return num.end;
+    const end = num.end + 1;
+    const condition = text.slice(i, end);
+    // averaged over the two pieces: 第二件半价 = 0.75, 第二件0元/免费/不要钱 = 0.5
+    const deal = SECOND_PIECE_DEALS.find(([w]) => f.startsWith(w, end));
+    if (deal !== undefined) {
+      const [word, ratio] = deal;
+      candidates.push({ type: 'fixed', fixedKind: 'discountRatio', start: i, end: end + word.length, ratio, conditions: [condition] });
+      return end + word.length;
+    }
+    conditions.push({ start: i, end, text: condition, clause: clause[i]! });
+    return end;
+  }
+  if (ch === 'n' && scan[i + 1] === 'o' && !isAsciiLetter(f[i - 1])) {
+    const k = skipSpaces(scan, scan[i + 2] === '.' ? i + 3 : i + 2);
+    const num = isAsciiDigit(scan[k] ?? '') ? parseNumberAt(scan, k) : null;
+    return num === null ? undefined : num.end;
+  }
+  const currencyPrefix = ch === '¥' ? 1 : scan.startsWith('rmb', i) ? 3 : 0;
+  if (currencyPrefix > 0) {
+    const k = skipSpaces(scan, i + currencyPrefix);
+    const num = parseNumberAt(scan, k);
+    if (num === null || !Number.isFinite(num.value)) return num?.end ?? i + currencyPrefix;
+    const after = wordAt(scan, skipSpaces(scan, num.end), CURRENCY_INDEX); // ¥99元
+    const sub = readSubUnits(scan, Math.round(num.value * 100), after === undefined ? num.end : skipSpaces(scan, num.end) + after.length, after ?? '');
+    return pushMoney(p, i, sub.fen, sub.end);
+  }
+  if (scan.startsWith('不到', i)) {
+    const num = parseNumberAt(scan, skipSpaces(scan, i + 2));
+    if (num === null) return undefined;
+    return pushVague(p, i, 0, num.value, num.end);
+  }
+  if (ch === '几' || scan.startsWith('好几', i)) {
+    const k = ch === '几' ? i + 1 : i + 2;
+    const m = MULTIPLIER[scan[k] ?? ''];
+    if (m !== undefined && m < 100_000_000) {
+      const wan = m < 10_000 && scan[k + 1] === '万' ? 10_000 : 1; // 几十万
+      return pushVague(p, i, 2 * m * wan, 10 * m * wan, k + 1 + (wan > 1 ? 1 : 0));
+    }
+    if (wordAt(scan, k, YUAN_INDEX) !== undefined) return pushVague(p, i, 2, 10, k);
+    return undefined;
+  }
+  if (scan.startsWith('对折', i) || scan.startsWith('半价', i)) {
+    candidates.push({ type: 'ratio', start: i, end: i + 2, ratio: 0.5 });
+    return i + 2;
+  }
+  if (ch === '买' && scan[i + 2] === '送') {
+    const bought = digitAt(scan, i + 1);
+    const free = digitAt(scan, i + 3);
+    if (bought !== undefined && free !== undefined && bought > 0 && free > 0) {
+      candidates.push({ type: 'ratio', start: i, end: i + 4, ratio: round4(bought / (bought + free)) });
+      return i + 4;
+    }
+    return undefined;
+  }
+  if (scan.startsWith('一半', i)) {
+    const off = markerJustBefore(p, i, OFF_ROLES);
+    if (off !== undefined) {
+      const kind: SpokenPriceKind = off.role === 'externalReference' ? 'externalReference' : 'discountRatio';
+      candidates.push({ type: 'fixed', fixedKind: kind, start: i, end: i + 2, ratio: 0.5, marker: off.text });
+    }
+    return i + 2;
+  }
+  return undefined;
+}
+
+/** Number-led vague forms: 两位数, 三四百, 两三百, 七八十, 五六块. */
+function vagueNumberAt(p: Parse, i: number): number | undefined {
+  const scan = p.scan;
+  const places = scan.startsWith('位数', i + 1) ? DIGIT_VALUE[scan[i]!] : undefined;
+  if (places !== undefined && places >= 1) return pushVague(p, i, 10 ** (places - 1), 10 ** places, i + 3);
+  const a = DIGIT_VALUE[scan[i]!];
+  const b = DIGIT_VALUE[scan[i + 1] ?? ''];
+  if (a === undefined || b === undefined || a < 1 || b !== a + 1) return undefined;
+  const m = MULTIPLIER[scan[i + 2] ?? ''];
+  if (m !== undefined && m <= 10_000) {
+    const wan = m < 10_000 && scan[i + 3] === '万' ? 10_000 : 1;
+    return pushVague(p, i, a * m * wan, (b + 1) * m * wan, i + 3 + (wan > 1 ? 1 : 0));
+  }
+  if (wordAt(scan, i + 2, YUAN_INDEX) !== undefined) return pushVague(p, i, a, b + 1, i + 2);
+  return undefined;
 }
 
 /** Every spoken price in `text`, in text order. Pure; `ctx.referencePrice` only adds 到手价八折 finals. */
@@ -269,324 +661,10 @@ export function parseSpokenPrice(text: string, ctx: ParseContext = {}): SpokenPr
   const clause = clauseIds(f);
   const markers = findMarkers(f, clause);
   // Numbers are read from `scan`: markers and non-numbers blanked to NUL, so no number runs into them.
-  const chars = f.split('');
-  for (const s of [...markers, ...findNonNumbers(f)]) for (let k = s.start; k < s.end; k++) chars[k] = '\0';
-  const scan = chars.join('');
-
-  const quantities: Item[] = [];
-  const candidates: Candidate[] = [];
-  const conditions: Condition[] = [];
-
-  const skipSpaces = (i: number): number => {
-    while (scan[i] === ' ' || scan[i] === '\t') i++;
-    return i;
-  };
-  /** The longest word of `words` at `i` (Latin words must end there: 5g, not 5gb). */
-  const wordAt = (i: number, words: readonly string[]): string | undefined =>
-    words.find((w) => scan.startsWith(w, i) && !(isAsciiLetter(w[w.length - 1]) && isAsciiLetter(scan[i + w.length])));
-  /** A single digit at `i` that does not start a longer number. */
-  const digitAt = (i: number): number | undefined => {
-    const ch = scan[i];
-    if (ch === undefined) return undefined;
-    if (isAsciiDigit(ch)) return isAsciiDigit(scan[i + 1] ?? '') || scan[i + 1] === '.' ? undefined : Number(ch);
-    return DIGIT_VALUE[ch];
-  };
-  const continuesNumber = (i: number): boolean => {
-    const ch = scan[i];
-    return ch !== undefined && (MULTIPLIER[ch] !== undefined || ch === '点' || ch === '.');
-  };
-  /** "一克 / 每克 / /克" at `i`: the measure word, and where the pattern ends. */
-  const perUnitAt = (i: number): { unit: string; end: number } | undefined => {
-    const lead = scan[i];
-    if (lead !== '一' && lead !== '每' && lead !== '1' && lead !== '/') return undefined;
-    const unit = wordAt(i + 1, PER_SORTED);
-    return unit === undefined ? undefined : { unit, end: i + 1 + unit.length };
-  };
-  /** A marker of one of `roles` ending at most `maxGap` characters before `i`, in the same clause. */
-  const markerJustBefore = (i: number, roles: readonly Role[], maxGap = 1): Occurrence | undefined => {
-    let found: Occurrence | undefined;
-    for (let k = lowerBound(markers, i - REACH); k < markers.length && markers[k]!.start < i; k++) {
-      const m = markers[k]!;
-      if (m.end <= i && i - m.end <= maxGap && roles.includes(m.role) && m.clause === clause[i]) found = m;
-    }
-    return found;
-  };
-
-  const pushQuantity = (start: number, end: number, value: number, unit: string, range?: [number, number]): void => {
-    const q: Item = { kind: 'quantity', value, unit, span: [start, end], clause: clause[start]!, conditions: [] };
-    if (range !== undefined) q.range = range;
-    quantities.push(q);
-  };
-
-  /** A vague amount [lo, hi) whose words end at `k`; a currency unit may follow, or a measure word (a vague count). */
-  const pushVague = (start: number, lo: number, hi: number, k: number): number => {
-    const j = skipSpaces(k);
-    const currency = wordAt(j, CURRENCY_SORTED);
-    if (currency !== undefined) k = j + currency.length;
-    else {
-      const unit = wordAt(j, QUANTITY_SORTED);
-      if (unit !== undefined) {
-        pushQuantity(start, j + unit.length, lo, unit, [lo, hi]);
-        return j + unit.length;
-      }
-    }
-    candidates.push({ type: 'vague', start, end: k, range: [round2(lo), round2(hi)] });
-    return k;
-  };
-
-  /** 多 / 几 / 出头 / 不到 after an amount X ending at `k` (after its unit, if any). */
-  const vagueTail = (start: number, x: number, k: number): number | undefined => {
-    const j = skipSpaces(k);
-    const scaled = (lo: number, hi: number, after: number): number => {
-      const m = MULTIPLIER[scan[after] ?? ''];
-      return m !== undefined && m >= 100 && m > x ? pushVague(start, lo * m, hi * m, after + 1) : pushVague(start, lo, hi, after);
-    };
-    if (scan[j] === '多' && scan[j + 1] !== '少') return scaled(x, x + placeOf(x), j + 1);
-    if (scan[j] === '几' && x >= 10 && x < 100 && x % 10 === 0) return scaled(x + 1, x + 10, j + 1);
-    if (scan.startsWith('出头', j)) return pushVague(start, x, x * 1.2, j + 2);
-    if (scan.startsWith('不到', j)) return pushVague(start, 0, x, j + 2);
-    return undefined;
-  };
-
-  /** A money amount (in fen) whose words end at `k`: vague tails and a unit price may still follow. */
-  const pushMoney = (start: number, fen: number, k: number): number => {
-    const value = fen / 100;
-    const vague = vagueTail(start, value, k);
-    if (vague !== undefined) return vague;
-    const per = perUnitAt(skipSpaces(k));
-    const c: Candidate = { type: 'money', start, end: per?.end ?? k, value };
-    if (per !== undefined) c.unit = `per:${per.unit}`;
-    candidates.push(c);
-    return c.end;
-  };
-
-  /** After a currency unit: 块-elision (十九块九, 九块九毛九, 三块五毛, 一块半), down to 分, then 钱. */
-  const readSubUnits = (fen: number, k: number, unit: string): { fen: number; end: number } => {
-    if (unit === '块' || unit === '元' || unit === '圆' || unit === '米') {
-      const d1 = digitAt(k);
-      const next = k + 1;
-      // 十九块九 but not 十块八块, 九十九元三件
-      if (d1 !== undefined && !continuesNumber(next) && wordAt(next, CURRENCY_SORTED) === undefined && wordAt(next, QUANTITY_SORTED) === undefined) {
-        if (scan[next] === '毛' || scan[next] === '角') {
-          fen += d1 * 10;
-          k = next + 1;
-          const d2 = digitAt(k);
-          if (d2 !== undefined && !continuesNumber(k + 1) && perUnitAt(k) === undefined) {
-            fen += d2;
-            k++;
-            if (scan[k] === '分') k++;
-          }
-        } else if (digitAt(next) === undefined || perUnitAt(next) !== undefined) {
-          fen += d1 * 10;
-          k = next;
-        } else if (!continuesNumber(next + 1) && digitAt(next + 1) === undefined) {
-          fen += d1 * 10 + digitAt(next)!; // 九块九九
-          k = next + 1;
-          if (scan[k] === '分') k++;
-        }
-      } else if (scan[k] === '半') {
-        fen += 50;
-        k++;
-      }
-    }
-    if (scan[k] === '钱') k++;
-    return { fen, end: k };
-  };
-
-  /** What follows a number decides what it is. Returns the index to continue from. */
-  const classify = (start: number, num: NumberAt): number => {
-    const x = num.value;
-    const end = num.end;
-    if (!Number.isFinite(x)) return end; // a 400-digit run is no price
-    if (isAsciiDigit(scan[start]!) && isAsciiLetter(f[start - 1])) return end; // model names: iphone15, x3
-    const j = skipSpaces(end);
-    const lone = end - start === 1; // 一, 五, 十, 3: too common to be a price without a unit
-
-    const vague = vagueTail(start, x, end);
-    if (vague !== undefined) return vague;
-
-    if (scan[j] === '折') {
-      const ratio = num.digitString || (isAsciiDigit(scan[start]!) && Number.isInteger(x) && x >= 10) ? x / 100 : x / 10;
-      if (ratio <= 0 || ratio >= 1) return j + 1;
-      const c: Candidate = { type: 'ratio', start, end: j + 1, ratio: round4(ratio) };
-      if (scan[j + 1] === '起') {
-        c.lowerBound = true;
-        c.end++;
-      }
-      candidates.push(c);
-      return c.end;
-    }
-    if (scan[j] === '%') {
-      const off = markerJustBefore(start, ['amountOff', 'externalReference']);
-      if (off !== undefined && x > 0 && x < 100) pushPercentOff(start, j + 1, x, off);
-      return j + 1;
-    }
-    if (scan[j] === '毛' || scan[j] === '角') {
-      let fen = Math.round(x * 10); // 五毛, 三毛五, 八毛八分
-      let k = j + 1;
-      const d2 = digitAt(k);
-      if (d2 !== undefined && !continuesNumber(k + 1)) {
-        fen += d2;
-        k++;
-        if (scan[k] === '分') k++;
-      }
-      if (scan[k] === '钱') k++;
-      return pushMoney(start, fen, k);
-    }
-    const currency = wordAt(j, CURRENCY_SORTED);
-    if (currency !== undefined) {
-      const afterUnit = j + currency.length;
-      if (currency === '米' && (digitAt(afterUnit) !== undefined || '长宽高深'.includes(scan[afterUnit] ?? '#'))) {
-        pushQuantity(start, afterUnit, x, '米'); // 一米八, 两米长: a length
-        return afterUnit;
-      }
-      const sub = readSubUnits(Math.round(x * 100), afterUnit, currency);
-      return pushMoney(start, sub.fen, sub.end);
-    }
-    if (scan[j] === '分' && !scan.startsWith('分钟', j)) return j + 1; // 三分 / 十分好 / 一分钱: not money
-    const per = perUnitAt(j);
-    if (per !== undefined && !lone) return pushMoney(start, Math.round(x * 100), end);
-    const unit = wordAt(j, QUANTITY_SORTED);
-    if (unit !== undefined) {
-      pushQuantity(start, j + unit.length, x, unit);
-      if (unit === '件' && x >= 2) piecesCondition(start, j + 1);
-      return j + unit.length;
-    }
-    if (isAsciiLetter(scan[j])) return j; // 3d, 5s: part of a Latin word
-    if (!lone) candidates.push({ type: 'money', start, end, value: x, needsContext: num.digitString });
-    return end;
-  };
-
-  const pushPercentOff = (start: number, end: number, pct: number, off: Occurrence): void => {
-    const kind: SpokenPriceKind = off.role === 'externalReference' ? 'externalReference' : 'discountRatio';
-    candidates.push({ type: 'fixed', fixedKind: kind, start, end, ratio: round4(1 - pct / 100), marker: off.text });
-  };
-
-  /** 拍两件 / 两件起 / 两件到手: a purchase condition; 只剩三件 is a count. */
-  const piecesCondition = (start: number, end: number): void => {
-    const before = PIECES_BEFORE.find((w) => start >= w.length && f.startsWith(w, start - w.length));
-    const afterAt = skipSpaces(end);
-    const after = PIECES_AFTER.find((w) => f.startsWith(w, afterAt));
-    const next = markers[lowerBound(markers, afterAt)];
-    const finalNext = next !== undefined && next.start === afterAt && next.role === 'final';
-    const counted = STOCK_WORDS.some((w) => f.slice(Math.max(0, start - 4), start).includes(w));
-    if ((before === undefined && after === undefined && !finalNext) || counted) return;
-    const from = before === undefined ? start : start - before.length;
-    const to = after === '起' ? afterAt + 1 : end;
-    conditions.push({ start: from, end: to, text: text.slice(from, to), clause: clause[start]! });
-  };
-
-  /** Prefix patterns at `i`; returns where to continue, or undefined if none applies. */
-  const prefixAt = (i: number): number | undefined => {
-    const ch = scan[i]!;
-    if (scan.startsWith('百分之', i)) {
-      const num = parseNumberAt(scan, i + 3);
-      if (num === null) return i + 3;
-      const off = markerJustBefore(i, ['amountOff', 'externalReference']);
-      if (off !== undefined && num.value > 0 && num.value < 100) pushPercentOff(i, num.end, num.value, off);
-      return num.end; // a bare percentage (efficacy, share) is no price
-    }
-    if (ch === '满') {
-      const num = parseNumberAt(scan, skipSpaces(i + 1));
-      if (num === null) return undefined;
-      const unit = wordAt(skipSpaces(num.end), ['块钱', '元', '块', '件', '单', '个']);
-      const end = unit === undefined ? num.end : skipSpaces(num.end) + unit.length;
-      conditions.push({ start: i, end, text: text.slice(i, end), clause: clause[i]! });
-      return end;
-    }
-    if (ch === '前' && !NOT_FIRST_N.includes(f[i - 1] ?? '#')) {
-      const num = parseNumberAt(scan, skipSpaces(i + 1));
-      if (num === null) return undefined;
-      const unit = wordAt(num.end, FIRST_N_UNITS);
-      if (unit === undefined) return num.end; // an ordinal: no price
-      const end = num.end + unit.length;
-      conditions.push({ start: i, end, text: text.slice(i, end), clause: clause[i]! });
-      return end;
-    }
-    if (ch === '第') {
-      const num = parseNumberAt(scan, i + 1);
-      if (num === null) return undefined;
-      if (scan[num.end] !== '件') return num.end;
-      const end = num.end + 1;
-      const condition = text.slice(i, end);
-      // averaged over the two pieces: 第二件半价 = 0.75, 第二件0元/免费/不要钱 = 0.5
-      const deal = SECOND_PIECE_DEALS.find(([w]) => f.startsWith(w, end));
-      if (deal !== undefined) {
-        const [word, ratio] = deal;
-        candidates.push({ type: 'fixed', fixedKind: 'discountRatio', start: i, end: end + word.length, ratio, conditions: [condition] });
-        return end + word.length;
-      }
-      conditions.push({ start: i, end, text: condition, clause: clause[i]! });
-      return end;
-    }
-    if (ch === 'n' && scan[i + 1] === 'o' && !isAsciiLetter(f[i - 1])) {
-      const k = skipSpaces(scan[i + 2] === '.' ? i + 3 : i + 2);
-      const num = isAsciiDigit(scan[k] ?? '') ? parseNumberAt(scan, k) : null;
-      return num === null ? undefined : num.end;
-    }
-    const currencyPrefix = ch === '¥' ? 1 : scan.startsWith('rmb', i) ? 3 : 0;
-    if (currencyPrefix > 0) {
-      const k = skipSpaces(i + currencyPrefix);
-      const num = parseNumberAt(scan, k);
-      if (num === null || !Number.isFinite(num.value)) return num?.end ?? i + currencyPrefix;
-      const after = wordAt(skipSpaces(num.end), CURRENCY_SORTED); // ¥99元
-      const sub = readSubUnits(Math.round(num.value * 100), after === undefined ? num.end : skipSpaces(num.end) + after.length, after ?? '');
-      return pushMoney(i, sub.fen, sub.end);
-    }
-    if (scan.startsWith('不到', i)) {
-      const num = parseNumberAt(scan, skipSpaces(i + 2));
-      if (num === null) return undefined;
-      return pushVague(i, 0, num.value, num.end);
-    }
-    if (ch === '几' || scan.startsWith('好几', i)) {
-      const k = ch === '几' ? i + 1 : i + 2;
-      const m = MULTIPLIER[scan[k] ?? ''];
-      if (m !== undefined && m < 100_000_000) {
-        const wan = m < 10_000 && scan[k + 1] === '万' ? 10_000 : 1; // 几十万
-        return pushVague(i, 2 * m * wan, 10 * m * wan, k + 1 + (wan > 1 ? 1 : 0));
-      }
-      if (wordAt(k, ['块', '元']) !== undefined) return pushVague(i, 2, 10, k);
-      return undefined;
-    }
-    if (scan.startsWith('对折', i) || scan.startsWith('半价', i)) {
-      candidates.push({ type: 'ratio', start: i, end: i + 2, ratio: 0.5 });
-      return i + 2;
-    }
-    if (ch === '买' && scan[i + 2] === '送') {
-      const bought = digitAt(i + 1);
-      const free = digitAt(i + 3);
-      if (bought !== undefined && free !== undefined && bought > 0 && free > 0) {
-        candidates.push({ type: 'ratio', start: i, end: i + 4, ratio: round4(bought / (bought + free)) });
-        return i + 4;
-      }
-      return undefined;
-    }
-    if (scan.startsWith('一半', i)) {
-      const off = markerJustBefore(i, ['amountOff', 'externalReference']);
-      if (off !== undefined) {
-        const kind: SpokenPriceKind = off.role === 'externalReference' ? 'externalReference' : 'discountRatio';
-        candidates.push({ type: 'fixed', fixedKind: kind, start: i, end: i + 2, ratio: 0.5, marker: off.text });
-      }
-      return i + 2;
-    }
-    return undefined;
-  };
-
-  /** Number-led vague forms: 两位数, 三四百, 两三百, 七八十, 五六块. */
-  const vagueNumberAt = (i: number): number | undefined => {
-    const places = scan.startsWith('位数', i + 1) ? DIGIT_VALUE[scan[i]!] : undefined;
-    if (places !== undefined && places >= 1) return pushVague(i, 10 ** (places - 1), 10 ** places, i + 3);
-    const a = DIGIT_VALUE[scan[i]!];
-    const b = DIGIT_VALUE[scan[i + 1] ?? ''];
-    if (a === undefined || b === undefined || a < 1 || b !== a + 1) return undefined;
-    const m = MULTIPLIER[scan[i + 2] ?? ''];
-    if (m !== undefined && m <= 10_000) {
-      const wan = m < 10_000 && scan[i + 3] === '万' ? 10_000 : 1;
-      return pushVague(i, a * m * wan, (b + 1) * m * wan, i + 3 + (wan > 1 ? 1 : 0));
-    }
-    if (wordAt(i + 2, ['块', '元']) !== undefined) return pushVague(i, a, b + 1, i + 2);
-    return undefined;
-  };
+  const blanked: Span[] = [...markers];
+  findNonNumbers(f, blanked);
+  const scan = blank(f, blanked);
+  const p: Parse = { text, f, scan, clause, markers, quantities: [], candidates: [], conditions: [] };
 
   for (let i = 0; i < scan.length; ) {
     const ch = scan[i]!;
@@ -594,28 +672,41 @@ export function parseSpokenPrice(text: string, ctx: ParseContext = {}): SpokenPr
       i++;
       continue;
     }
-    const prefix = prefixAt(i);
+    const prefix = prefixAt(p, i);
     if (prefix !== undefined) {
       i = Math.max(prefix, i + 1);
       continue;
     }
     if (isAsciiDigit(ch) || isChineseDigit(ch) || ch === '十') {
-      const vague = vagueNumberAt(i);
+      const vague = vagueNumberAt(p, i);
       if (vague !== undefined) {
         i = Math.max(vague, i + 1);
         continue;
       }
       const num = parseNumberAt(scan, i);
       if (num !== null) {
-        i = Math.max(classify(i, num), i + 1);
+        i = Math.max(classify(p, i, num), i + 1);
         continue;
       }
     }
     i++;
   }
 
-  return assemble(text, f, clause, markers, candidates, conditions, quantities, ctx);
+  return assemble(text, f, clause, markers, p.candidates, p.conditions, p.quantities, ctx);
 }
+
+/** Another money number between `from` and `to` takes the marker for itself. */
+function blocked(priced: readonly Candidate[], from: number, to: number, self: Candidate): boolean {
+  for (let k = lowerBound(priced, from); k < priced.length && priced[k]!.start < to; k++) if (priced[k] !== self && priced[k]!.end <= to) return true;
+  return false;
+}
+
+/** Characters between a condition and a price (0 when they overlap). */
+function gapTo(cond: Span, it: Item): number {
+  return cond.end <= it.span[0] ? it.span[0] - cond.end : cond.start >= it.span[1] ? cond.start - it.span[1] : 0;
+}
+
+const CONDITIONAL = new Set<SpokenPriceKind>(['final', 'amount', 'amountOff', 'discountRatio', 'vague']);
 
 /** Roles from markers, 到手价八折 finals, conditions; then text order. */
 function assemble(
@@ -629,11 +720,6 @@ function assemble(
   ctx: ParseContext,
 ): SpokenPrice[] {
   const priced = candidates.filter((c) => c.type === 'money' || c.type === 'vague');
-  /** Another money number between `from` and `to` takes the marker for itself. */
-  const blocked = (from: number, to: number, self: Candidate): boolean => {
-    for (let k = lowerBound(priced, from); k < priced.length && priced[k]!.start < to; k++) if (priced[k] !== self && priced[k]!.end <= to) return true;
-    return false;
-  };
   const usedMarkers = new Set<Occurrence>();
   const items: Item[] = [...quantities];
 
@@ -656,14 +742,14 @@ function assemble(
       const numberAfter = m.end <= c.start;
       const numberBefore = m.start >= c.end;
       if (m.role === 'otherItem') {
-        if (numberAfter && c.start - m.end <= m.maxGap && !blocked(m.end, c.start, c) && !BACK_TO_THIS_ITEM.some((w) => f.slice(m.end, c.start).includes(w))) other = m;
+        if (numberAfter && c.start - m.end <= m.maxGap && !blocked(priced, m.end, c.start, c) && !BACK_TO_THIS_ITEM.some((w) => f.slice(m.end, c.start).includes(w))) other = m;
         continue;
       }
       let gap: number;
       if (numberAfter && m.place !== 'before') gap = c.start - m.end;
       else if (numberBefore && m.place !== 'after') gap = m.start - c.end;
       else continue;
-      if (gap > m.maxGap || (numberAfter ? blocked(m.end, c.start, c) : blocked(c.end, m.start, c))) continue;
+      if (gap > m.maxGap || (numberAfter ? blocked(priced, m.end, c.start, c) : blocked(priced, c.end, m.start, c))) continue;
       if (best === undefined || gap < best.gap || (gap === best.gap && best.after === false && numberAfter)) best = { m, gap, after: numberAfter };
     }
 
@@ -714,20 +800,18 @@ function assemble(
 
   // Conditions: to the nearest price in the clause (all of those at the same distance), never to a reference.
   for (const m of f.matchAll(CONDITION_RE)) conditions.push({ start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length), clause: clause[m.index]! });
-  const conditional = new Set<SpokenPriceKind>(['final', 'amount', 'amountOff', 'discountRatio', 'vague']);
   const byClause = new Map<number, Item[]>();
   for (const it of items) {
-    if (!conditional.has(it.kind)) continue;
+    if (!CONDITIONAL.has(it.kind)) continue;
     const list = byClause.get(it.clause);
     if (list === undefined) byClause.set(it.clause, [it]);
     else list.push(it);
   }
   for (const cond of conditions) {
-    const gapTo = (it: Item): number => (cond.end <= it.span[0] ? it.span[0] - cond.end : cond.start >= it.span[1] ? cond.start - it.span[1] : 0);
     const targets = byClause.get(cond.clause) ?? [];
     if (targets.length === 0) continue;
-    const nearest = targets.reduce((min, it) => Math.min(min, gapTo(it)), Infinity);
-    for (const it of targets) if (gapTo(it) === nearest && !it.conditions.includes(cond.text)) it.conditions.push(cond.text);
+    const nearest = targets.reduce((min, it) => Math.min(min, gapTo(cond, it)), Infinity);
+    for (const it of targets) if (gapTo(cond, it) === nearest && !it.conditions.includes(cond.text)) it.conditions.push(cond.text);
   }
 
   items.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
