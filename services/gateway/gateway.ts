@@ -26,6 +26,7 @@ import { registerRoutes, type AnyRoute } from './http/route.js';
 import { systemRoutes } from './http/system.js';
 import { webhookRoutes } from './http/webhooks.js';
 import { createHub } from './hub/hub.js';
+import { createLagProbe, DEFAULT_LAG_INTERVAL_MS, kafkajsOffsetsSource, type OffsetsSource } from './consumer-lag.js';
 import { createMetrics, type WorkerCountersView } from './metrics.js';
 import { createAddressGuard } from './webhooks/address-guard.js';
 import { createDispatcher } from './webhooks/dispatcher.js';
@@ -58,6 +59,10 @@ export type GatewayOptions = {
   webhookConcurrency?: number;
   webhookPollMs?: number;
   rotationOverlapMs?: number;
+  /** How often /metrics' consumer lag is read from the broker (default 5 s). */
+  lagIntervalMs?: number;
+  /** Where consumer lag is read; default: a small kafkajs admin on `kafka.brokers`. */
+  offsetsSource?: OffsetsSource;
   /** Worker counters when the worker runs in this process (for /metrics). */
   worker?: () => WorkerCountersView | null;
 };
@@ -143,7 +148,17 @@ export function createGateway(opts: GatewayOptions): Gateway {
     }
   }
 
-  const consumer = opts.kafka.consumer({ groupId: opts.groupId ?? DEFAULT_GATEWAY_GROUP, topics: [TOPICS.alerts], fromBeginning: true });
+  const groupId = opts.groupId ?? DEFAULT_GATEWAY_GROUP;
+  const consumer = opts.kafka.consumer({ groupId, topics: [TOPICS.alerts], fromBeginning: true });
+  const lagProbe = createLagProbe({
+    source: opts.offsetsSource ?? kafkajsOffsetsSource(opts.kafka.brokers),
+    groups: [{ groupId, topics: [TOPICS.alerts] }],
+    gauge: metrics.consumerLag,
+    failures: metrics.consumerLagFailures,
+    refreshed: metrics.consumerLagRefreshed,
+    log: opts.log,
+    intervalMs: opts.lagIntervalMs ?? DEFAULT_LAG_INTERVAL_MS,
+  });
 
   async function onBatch(batch: readonly RawRecord[]): Promise<void> {
     const items: IngestInput[] = [];
@@ -159,7 +174,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       }
       items.push(item);
     }
-    if (batch.length > 0 && newest > 0) metrics.lag.set({ partition: String(batch[0]!.partition) }, Math.max(0, Date.now() - newest) / 1000);
+    if (batch.length > 0 && newest > 0) metrics.recordAge.set({ partition: String(batch[0]!.partition) }, Math.max(0, Date.now() - newest) / 1000);
     if (items.length === 0) return;
     const result = await serial(async () => {
       const r = await s().ingest(items); // throws → handler rejects → nothing committed, batch comes again
@@ -220,10 +235,12 @@ export function createGateway(opts: GatewayOptions): Gateway {
       await consumer.run(onBatch);
       consuming = true;
       dispatcher.start();
+      lagProbe.start();
       log.info({ port: boundPort }, 'gateway listening');
     },
     async stop() {
       consuming = false;
+      await lagProbe.stop();
       await consumer.stop();
       await dispatcher.stop();
       sender.close();

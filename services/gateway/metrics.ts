@@ -17,7 +17,22 @@ export function createMetrics(deps: { hub: { clients(): number; stats: HubStats 
   const updates = new Counter({ name: 'supervisor_alert_updates_total', help: 'Alert updates (repeats, inspector actions) stored', labelNames: ['cause'], registers: [registry] });
   const duplicates = new Counter({ name: 'supervisor_alert_duplicates_total', help: 'Redelivered alerts merged away (at-least-once)', registers: [registry] });
   const invalid = new Counter({ name: 'supervisor_alerts_invalid_total', help: 'Unreadable records on supervisor.alerts, skipped', registers: [registry] });
-  const lag = new Gauge({ name: 'supervisor_gateway_consumer_lag_seconds', help: 'Age of the newest supervisor.alerts record in the last batch (broker timestamp)', labelNames: ['partition'], registers: [registry] });
+  // Real consumer lag, refreshed by consumer-lag.ts from the broker (high watermark − committed offset).
+  const consumerLag = new Gauge({
+    name: 'supervisor_consumer_lag_messages',
+    help: 'Records not yet consumed and committed by the consumer group: high watermark minus committed offset (log start when none), per topic-partition; refreshed every few seconds',
+    labelNames: ['group', 'topic', 'partition'],
+    registers: [registry],
+  });
+  const consumerLagFailures = new Counter({ name: 'supervisor_consumer_lag_refresh_failures_total', help: 'Consumer lag refreshes that failed (broker unreachable, timeout); the lag gauge then keeps its last values', labelNames: ['group'], registers: [registry] });
+  const consumerLagRefreshed = new Gauge({ name: 'supervisor_consumer_lag_refreshed_timestamp_seconds', help: 'Unix time of the last successful consumer lag refresh', labelNames: ['group'], registers: [registry] });
+  // Not lag: how old the newest record of a batch was when the gateway took it (stays at its last value when idle).
+  const recordAge = new Gauge({
+    name: 'supervisor_gateway_batch_record_age_seconds',
+    help: 'At the last batch handled per partition: handling time minus the broker timestamp of its newest supervisor.alerts record (not updated while idle; for lag see supervisor_consumer_lag_messages)',
+    labelNames: ['partition'],
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'supervisor_alert_latency_seconds',
     help: 'Worker detection (detectedAt) to gateway fan-out, per new alert',
@@ -62,5 +77,5 @@ export function createMetrics(deps: { hub: { clients(): number; stats: HubStats 
       },
     });
   }
-  return { registry, alerts, updates, duplicates, invalid, lag, latency, deliveries, deliveryMs };
+  return { registry, alerts, updates, duplicates, invalid, consumerLag, consumerLagFailures, consumerLagRefreshed, recordAge, latency, deliveries, deliveryMs };
 }

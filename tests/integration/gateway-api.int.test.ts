@@ -229,9 +229,12 @@ describe('system', () => {
     expect((await api('GET', '/healthz', null)).status).toBe(200);
     expect(await api('GET', '/readyz', null)).toMatchObject({ status: 200, body: { checks: { broker: true, store: true } } });
     expect((await api('GET', '/metrics', null)).status).toBe(401);
+    // Consumer lag is read from the broker on a timer; the first refresh runs at start.
+    await until(async () => String((await api('GET', '/metrics', DEV_TOKEN)).body).includes('supervisor_consumer_lag_messages{'), 10_000, 'consumer lag on /metrics');
     const m = await api('GET', '/metrics', DEV_TOKEN);
     expect(m.status).toBe(200);
-    for (const name of ['supervisor_alerts_total', 'supervisor_ws_clients', 'supervisor_webhook_deliveries_total', 'supervisor_alert_latency_seconds_bucket', 'supervisor_gateway_consumer_lag_seconds'])
+    for (const name of ['supervisor_alerts_total', 'supervisor_ws_clients', 'supervisor_webhook_deliveries_total', 'supervisor_alert_latency_seconds_bucket', 'supervisor_gateway_batch_record_age_seconds'])
       expect(m.body).toContain(name);
+    expect(m.body).toMatch(/^supervisor_consumer_lag_messages\{group="gw-test-[^"]+",topic="supervisor\.alerts",partition="0"\} \d+$/m);
   });
 });

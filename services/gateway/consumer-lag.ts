@@ -1,0 +1,182 @@
+/**
+ * Consumer lag for /metrics: per topic-partition, the high watermark minus the group's committed
+ * offset, in messages. Refreshed on a timer (default every 5 s) by two cheap admin requests per
+ * topic (ListOffsets + OffsetFetch), never from the consume loop: a refresh that fails is logged
+ * and counted, the gauge keeps its last values, and the next tick tries again.
+ *
+ * Where the group has committed nothing yet (or its offset fell below the log start after
+ * retention) the consumer starts at the log start (fromBeginning), so the lag is high − low.
+ *
+ * The KafkaPort's Admin has no offset queries yet, so `kafkajsOffsetsSource` talks to the
+ * same brokers through its own small kafkajs admin client (kafkajs is a hard dependency and
+ * speaks to any broker whichever adapter KAFKA_CLIENT picks for consuming). When the port grows
+ * `topicOffsets`/`groupOffsets`, the source becomes a thin wrapper over `kafka.admin()` and
+ * this file stops importing kafkajs; nothing else changes.
+ */
+import { Kafka, logLevel, type Admin as KjsAdmin } from 'kafkajs';
+import type { Counter, Gauge } from 'prom-client';
+import type { Logger } from '../shared/log.js';
+
+export const DEFAULT_LAG_INTERVAL_MS = 5_000;
+
+export type PartitionOffsets = {
+  topic: string;
+  partition: number;
+  /** Log start offset. */
+  low: number;
+  /** High watermark: the offset the next record will get. */
+  high: number;
+  /** The group's committed offset (the next record it will read); null when none. */
+  committed: number | null;
+};
+
+/** Reads watermarks and a group's committed offsets. */
+export type OffsetsSource = {
+  read(groupId: string, topics: readonly string[]): Promise<PartitionOffsets[]>;
+  close(): Promise<void>;
+};
+
+/** Messages a consumer starting at its committed offset (or the log start) still has to read. */
+export function lagOf(p: PartitionOffsets): number {
+  const from = p.committed === null || p.committed < p.low ? p.low : p.committed;
+  return Math.max(0, p.high - from);
+}
+
+const toNum = (s: string): number => Number(s);
+
+/**
+ * OffsetsSource on a dedicated kafkajs admin: short timeouts and one retry, so a broker outage
+ * makes a refresh fail fast instead of piling up; connects lazily and again after a failure.
+ */
+export function kafkajsOffsetsSource(brokers: readonly string[], clientId = 'live-room-supervisor-lag'): OffsetsSource {
+  const kafka = new Kafka({ clientId, brokers: [...brokers], logLevel: logLevel.NOTHING, connectionTimeout: 3_000, requestTimeout: 5_000, retry: { retries: 1, initialRetryTime: 200 } });
+  let admin: KjsAdmin | null = null;
+  const connected = async (): Promise<KjsAdmin> => {
+    if (admin) return admin;
+    const a = kafka.admin();
+    await a.connect();
+    admin = a;
+    return a;
+  };
+  const drop = async () => {
+    const a = admin;
+    admin = null;
+    await a?.disconnect().catch(() => undefined);
+  };
+  return {
+    async read(groupId, topics) {
+      try {
+        const a = await connected();
+        const out: PartitionOffsets[] = [];
+        const committedByTopic = new Map<string, Map<number, number>>();
+        for (const t of await a.fetchOffsets({ groupId, topics: [...topics] })) {
+          const m = new Map<number, number>();
+          for (const p of t.partitions) m.set(p.partition, toNum(p.offset));
+          committedByTopic.set(t.topic, m);
+        }
+        for (const topic of topics) {
+          const committed = committedByTopic.get(topic);
+          for (const w of await a.fetchTopicOffsets(topic)) {
+            const c = committed?.get(w.partition);
+            out.push({ topic, partition: w.partition, low: toNum(w.low), high: toNum(w.high), committed: c === undefined || c < 0 ? null : c });
+          }
+        }
+        return out;
+      } catch (err) {
+        await drop(); // reconnect on the next refresh
+        throw err;
+      }
+    },
+    close: drop,
+  };
+}
+
+export type LagProbe = {
+  start(): void;
+  /** Stops the timer, waits for a refresh in flight, closes the source. */
+  stop(): Promise<void>;
+  /** One refresh now (also what the timer runs); resolves false when it failed. */
+  refresh(): Promise<boolean>;
+};
+
+export function createLagProbe(opts: {
+  source: OffsetsSource;
+  groups: ReadonlyArray<{ groupId: string; topics: readonly string[] }>;
+  gauge: Gauge<'group' | 'topic' | 'partition'>;
+  failures: Counter<'group'>;
+  refreshed: Gauge<'group'>;
+  log: Logger;
+  intervalMs?: number;
+  /** A refresh slower than this counts as failed (the source's own timeouts should fire first). */
+  timeoutMs?: number;
+}): LagProbe {
+  const log = opts.log.child({ component: 'consumer-lag' });
+  const intervalMs = opts.intervalMs ?? DEFAULT_LAG_INTERVAL_MS;
+  const timeoutMs = opts.timeoutMs ?? Math.max(intervalMs, 10_000);
+  let timer: NodeJS.Timeout | null = null;
+  let inFlight: Promise<boolean> | null = null;
+  let failing = new Set<string>();
+  const series = new Map<string, Map<string, { group: string; topic: string; partition: string }>>();
+
+  async function refreshGroup(groupId: string, topics: readonly string[]): Promise<boolean> {
+    let timeout: NodeJS.Timeout | undefined;
+    try {
+      const offsets = await Promise.race([
+        opts.source.read(groupId, topics),
+        new Promise<never>((_, reject) => {
+          timeout = setTimeout(() => reject(new Error(`offsets not read within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+      const now = new Map<string, { group: string; topic: string; partition: string }>();
+      for (const p of offsets) {
+        const labels = { group: groupId, topic: p.topic, partition: String(p.partition) };
+        opts.gauge.set(labels, lagOf(p));
+        now.set(`${p.topic}/${p.partition}`, labels);
+      }
+      // Partitions that disappeared (topic recreated smaller) do not linger.
+      for (const [key, labels] of series.get(groupId) ?? []) if (!now.has(key)) opts.gauge.remove(labels);
+      series.set(groupId, now);
+      opts.refreshed.set({ group: groupId }, Date.now() / 1000);
+      if (failing.delete(groupId)) log.info({ groupId }, 'consumer lag readable again');
+      return true;
+    } catch (err) {
+      opts.failures.inc({ group: groupId });
+      // Warn once per failure streak, then quietly: the broker being down is reported elsewhere too.
+      if (!failing.has(groupId)) log.warn({ err, groupId }, 'consumer lag not refreshed (keeping the last values)');
+      else log.debug({ err, groupId }, 'consumer lag still not refreshed');
+      failing.add(groupId);
+      return false;
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+
+  function refresh(): Promise<boolean> {
+    if (inFlight) return inFlight; // never two at once: a slow broker gets one request, not a queue
+    inFlight = (async () => {
+      let ok = true;
+      for (const g of opts.groups) ok = (await refreshGroup(g.groupId, g.topics)) && ok;
+      return ok;
+    })().finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
+  }
+
+  return {
+    start() {
+      if (timer) return;
+      void refresh();
+      timer = setInterval(() => void refresh(), intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await inFlight?.catch(() => undefined);
+      failing = new Set();
+      await opts.source.close().catch((err: unknown) => log.debug({ err }, 'lag source not closed cleanly'));
+    },
+    refresh,
+  };
+}
