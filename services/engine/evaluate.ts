@@ -26,13 +26,28 @@ export type EvaluateResult = {
   updates: AlertEnvelope[];
 };
 
-function startSession(room: RoomState, sessionId: string, ruleset: Ruleset): RoomState {
-  const rules: Record<string, unknown> = {};
+/**
+ * The room's detector states as a record with every rule id of the ruleset, in ruleset order
+ * (undefined where a rule has no state yet; states of rules no longer in the ruleset are
+ * dropped). One shape for every room keeps the copy on each state change a fast clone instead
+ * of a per-room dictionary rebuild, and lets Object.values line up with `ruleset.rules`.
+ * `map` turns each present state into the one to keep.
+ */
+function canonicalRules(rules: Record<string, unknown>, ruleset: Ruleset, map?: (rule: CompiledRule, state: unknown) => unknown): Record<string, unknown> {
+  if (map === undefined && ruleset.canonicalRules.has(rules)) return rules;
+  const out = JSON.parse(ruleset.rulesTemplate) as Record<string, unknown>;
   for (const r of ruleset.rules) {
-    const s = room.rules[r.meta.id];
-    if (s === undefined) continue;
-    rules[r.meta.id] = r.detector.onNewSession ? r.detector.onNewSession(s) : s;
+    const s = rules[r.meta.id];
+    out[r.meta.id] = s === undefined || map === undefined ? s : map(r, s);
   }
+  ruleset.canonicalRules.add(out);
+  return out;
+}
+
+const onNewSession = (rule: CompiledRule, state: unknown): unknown => (rule.detector.onNewSession ? rule.detector.onNewSession(state) : state);
+
+function startSession(room: RoomState, sessionId: string, ruleset: Ruleset): RoomState {
+  const rules = canonicalRules(room.rules, ruleset, onNewSession);
   return { ...room, sessionId, activeSku: null, cards: {}, tail: null, recent: [], rules, alerts: {}, lastNew: {} };
 }
 
@@ -44,13 +59,15 @@ function segmentOf(event: TranscriptEvent, room: RoomState, ruleset: Ruleset): S
   return { original, currentStart: joined ? tail.text.length : 0, squeezed: n.text, map: n.map };
 }
 
-function lexiconHits(segment: SegmentView, ruleset: Ruleset): Map<number, LexiconHit[]> {
-  const byRule = new Map<number, LexiconHit[]>();
+/** Lexicon hits of one segment, by rule index (a sparse array: most rules have none). */
+function lexiconHits(segment: SegmentView, ruleset: Ruleset): Array<LexiconHit[] | undefined> {
+  const byRule: Array<LexiconHit[] | undefined> = new Array(ruleset.rules.length);
+  const owners = ruleset.owners;
   ruleset.automaton.scan(segment.squeezed, (pattern, start, end) => {
-    for (const [ri, term] of ruleset.owners[pattern]!) {
-      let hits = byRule.get(ri);
-      if (hits === undefined) byRule.set(ri, (hits = []));
-      hits.push({ term, start, end });
+    for (const [ri, term] of owners[pattern]!) {
+      const hits = byRule[ri];
+      if (hits === undefined) byRule[ri] = [{ term, start, end }];
+      else hits.push({ term, start, end });
     }
   });
   return byRule;
@@ -97,44 +114,59 @@ export function evaluate(event: EngineEvent, roomIn: RoomState | undefined, rule
     };
   } else if (event.type === 'price') {
     const { productName, brand, listedFen, originalFen, liveFen, checkoutFen, stock, at, ts, coords } = event;
+    const known = event.sku in room.cards;
     const cards = { ...room.cards, [event.sku]: { productName, brand, listedFen, originalFen, liveFen, checkoutFen, stock, at, ts, coords } };
-    const keys = Object.keys(cards);
-    if (keys.length > MAX_SKUS) delete cards[keys[0] === event.sku ? keys[1]! : keys[0]!];
+    if (!known) {
+      const keys = Object.keys(cards);
+      if (keys.length > MAX_SKUS) delete cards[keys[0] === event.sku ? keys[1]! : keys[0]!];
+    }
     room = { ...room, activeSku: event.sku, cards };
   } else if (event.type === 'order') {
+    const known = event.sku in room.orders;
     const orders = { ...room.orders, [event.sku]: addOrder(room.orders[event.sku], event.at, event.paidFen) };
-    const keys = Object.keys(orders);
-    if (keys.length > MAX_ORDER_SKUS) delete orders[keys[0] === event.sku ? keys[1]! : keys[0]!];
+    if (!known) {
+      const keys = Object.keys(orders);
+      if (keys.length > MAX_ORDER_SKUS) delete orders[keys[0] === event.sku ? keys[1]! : keys[0]!];
+    }
     room = { ...room, orders };
   }
 
   const candidates = ruleset.byType[event.type];
   let segment: SegmentView | undefined;
-  let hits: Map<number, LexiconHit[]> | undefined;
+  let hits: Array<LexiconHit[] | undefined> | undefined;
   if (event.type === 'transcript') {
     segment = segmentOf(event, room, ruleset);
     hits = lexiconHits(segment, ruleset);
   }
   const productCategory = ruleset.categoryOf(room.activeSku === null ? null : room.cards[room.activeSku]?.productName);
   let found: Array<[CompiledRule, Finding]> = [];
+  const rules = canonicalRules(room.rules, ruleset);
+  const states = Object.values(rules); // by rule index
   let ruleStates: Record<string, unknown> | null = null;
   // One input object for every rule of this event (detectors are pure and never keep it).
   const input = { event, room, rule: null, state: null, productCategory, segment, hits: undefined } as unknown as EvaluateInput<unknown, unknown> & {
     hits: readonly LexiconHit[] | undefined;
   };
   for (const rule of candidates) {
-    const ruleHits = hits?.get(rule.index);
+    const ruleHits = hits === undefined ? undefined : hits[rule.index];
     if (rule.detector.needsHits === true && hits !== undefined && ruleHits === undefined) continue;
-    const id = rule.meta.id;
-    const state = room.rules[id] ?? rule.detector.initial();
+    const stored = states[rule.index];
+    const state = stored ?? rule.detector.initial();
     input.rule = rule.compiled;
     input.state = state;
     input.hits = ruleHits;
     const out = rule.detector.evaluate(input);
-    if (out.state !== state || !(id in room.rules)) (ruleStates ??= { ...room.rules })[id] = out.state;
-    for (const f of out.findings) found.push([rule, f]);
+    if (out.state !== stored) {
+      if (ruleStates === null) {
+        ruleStates = { ...rules };
+        ruleset.canonicalRules.add(ruleStates);
+      }
+      ruleStates[rule.meta.id] = out.state;
+    }
+    for (let k = 0; k < out.findings.length; k++) found.push([rule, out.findings[k]!]);
   }
   if (ruleStates !== null) room = { ...room, rules: ruleStates };
+  else if (rules !== room.rules) room = { ...room, rules };
 
   const alerts: AlertEnvelope[] = [];
   const updates: AlertEnvelope[] = [];
@@ -167,11 +199,11 @@ export function evaluate(event: EngineEvent, roomIn: RoomState | undefined, rule
     }
     room = { ...room, alerts: open, lastNew };
   }
+  const lastAt = event.at > room.lastAt ? event.at : room.lastAt;
   if (event.type === 'transcript') {
     const recent = room.recent.filter((r) => event.at - r.at <= RECENT_MS).slice(-(RECENT_MAX - 1));
     recent.push({ text: event.text, at: event.at, ts: event.ts, speaker: event.speaker, coords: event.coords });
-    room = { ...room, recent, tail: { text: event.text.slice(-TAIL_CHARS), at: event.at, ts: event.ts, coords: event.coords } };
-  }
-  if (event.at > room.lastAt) room = { ...room, lastAt: event.at };
+    room = { ...room, recent, tail: { text: event.text.slice(-TAIL_CHARS), at: event.at, ts: event.ts, coords: event.coords }, lastAt };
+  } else if (lastAt !== room.lastAt) room = { ...room, lastAt };
   return { room, alerts, updates };
 }

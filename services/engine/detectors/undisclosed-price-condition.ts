@@ -25,7 +25,7 @@ import {
   markerRegex,
   parsePrices,
   spokenText,
-  foldText,
+  recentMatches,
 } from '../price/spoken-context.js';
 import { yuan } from '../state/order-basis.js';
 import { defineDetector, type Finding } from './types.js';
@@ -132,8 +132,6 @@ export const undisclosedPriceCondition = defineDetector({
     // 2. New headlines: unconditional final prices with no condition in or shortly before them.
     if (numeral) {
       const finals = prices.filter((p) => isMoney(p) && p.lowerBound !== true && roleOf(p, text, rule.cues) === 'final');
-      const conditional =
-        rule.condition.test(current) || room.recent.some((r) => event.at - r.at <= rule.lookbackMs && rule.condition.test(foldText(r.text)));
       if (rule.correction.test(current)) {
         // "说错了，是六十九": the corrected amount replaces the headline.
         const sku = bindSku(room, text, { minJaccard: rule.minJaccard }).sku;
@@ -142,7 +140,7 @@ export const undisclosedPriceCondition = defineDetector({
           const { [sku]: h, ...rest } = open;
           open = fixed === undefined ? rest : { ...rest, [sku]: { ...h!, fen: fen(fixed.value!), at: event.at, ts: event.ts, coords: event.coords, text: event.text.slice(0, 200) } };
         }
-      } else if (!conditional) {
+      } else if (finals.length > 0 && !rule.condition.test(current) && !recentMatches(room, event.at, rule.lookbackMs, rule.condition)) {
         for (const p of finals) {
           if (p.conditionText !== undefined && p.conditionText !== '') continue;
           const bound = bindSku(room, text, { span: p.span, kind: p.kind, minJaccard: rule.minJaccard });

@@ -94,6 +94,28 @@ export function parsePrices(text: string, referencePrice?: number): SpokenPrice[
   return out;
 }
 
+/** regex source → segment → whether the regex matches its folded text. Segments are immutable and shared across events. */
+const recentTests = new Map<string, WeakMap<RecentSegment, boolean>>();
+
+/**
+ * Whether one of the room's remembered segments of the last `lookbackMs` matches `re` (on its
+ * folded text). Each segment is tested once per regex source and remembered: the segments stay
+ * in `room.recent` for several events, and several rules ask the same question.
+ */
+export function recentMatches(room: Pick<RoomState, 'recent'>, at: number, lookbackMs: number, re: RegExp): boolean {
+  if (re.global || re.sticky) throw new Error('recentMatches needs a regex without g/y (test() would keep state)');
+  const key = `${re.flags}/${re.source}`;
+  let seen = recentTests.get(key);
+  if (seen === undefined) recentTests.set(key, (seen = new WeakMap()));
+  for (const r of room.recent) {
+    if (at - r.at > lookbackMs) continue;
+    let hit = seen.get(r);
+    if (hit === undefined) seen.set(r, (hit = re.test(foldText(r.text))));
+    if (hit) return true;
+  }
+  return false;
+}
+
 /** Words before an unmarked amount that make it the price on offer ("拍下就是三十九块九"). Regex sources. */
 export const DEFAULT_FINAL_CUES = ['拍下', '直接拍', '下单', '就是', '只卖', '给到', '到手', '秒杀', '一口价', '现价', '直播间价', '活动价', '福利价', '今天', '现在', '只要', '统统', '通通', '一律'];
 

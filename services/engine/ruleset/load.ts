@@ -47,6 +47,14 @@ export type Ruleset = {
   /** Longest lexicon term, in squeezed characters: how much of a previous segment to keep. */
   maxTermLength: number;
   sources: readonly SourceFile[];
+  /**
+   * JSON of an object with every rule id as a key, in `rules` order. A room's `rules` record is
+   * kept in this one shape (see evaluate.ts), so copying it is a cheap clone and its values line
+   * up with `rules` by index.
+   */
+  rulesTemplate: string;
+  /** The `rules` records known to have that shape (a memo; never part of a room's data). */
+  canonicalRules: WeakSet<object>;
 };
 
 export type LoadResult = { ok: true; ruleset: Ruleset } | { ok: false; problems: LoadProblem[] };
@@ -231,6 +239,8 @@ export function loadRuleset(input: { rules: readonly SourceFile[]; seeds: readon
       categoryOf,
       maxTermLength,
       sources,
+      rulesTemplate: JSON.stringify(Object.fromEntries(rules.map((r) => [r.meta.id, null]))),
+      canonicalRules: new WeakSet(),
     },
   };
 }

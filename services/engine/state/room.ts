@@ -57,7 +57,11 @@ export type RoomState = {
   tail: { text: string; at: number; ts: string; coords: Coordinates } | null;
   /** The last transcript segments of this session, oldest first (≤ RECENT_MAX, ≤ RECENT_MS old). */
   recent: RecentSegment[];
-  /** Detector state by rule id. */
+  /**
+   * Detector state by rule id. evaluate() keeps it with every rule id of its ruleset, in ruleset
+   * order, undefined where a rule has no state yet (JSON drops those; they come back on the next
+   * event).
+   */
   rules: Record<string, unknown>;
   /** Dedupe register: `${ruleId}\u0000${sku}\u0000${key}` → open alert. */
   alerts: Record<string, OpenAlert>;
