@@ -25,7 +25,7 @@ import {
   DEFAULT_CORRECTION_MARKERS,
   DEFAULT_FINAL_CUES,
   DEFAULT_REFERENCE_CUES,
-  foldText,
+  recentMatches,
   isMoney,
   roleOf,
 } from '../price/spoken-context.js';
@@ -83,7 +83,7 @@ export const spokenPriceNotHonored = defineDetector({
       const finals = prices.filter((p) => p.lowerBound !== true && roleOf(p, st.text, rule.cues) === 'final');
       if (finals.length === 0) return { state, findings: [] };
       // Conditional: a condition in the parse, in this segment, or said in the seconds before.
-      const before = room.recent.filter((r) => event.at - r.at <= rule.lookbackMs).some((r) => rule.condition.test(foldText(r.text)));
+      const before = recentMatches(room, event.at, rule.lookbackMs, rule.condition);
       if (before || rule.condition.test(current)) return { state, findings: [] };
       let claims = state.claims;
       for (const p of finals) {
