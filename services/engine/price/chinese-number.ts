@@ -74,16 +74,42 @@ export const MULTIPLIER: Readonly<Record<string, number>> = { 十: 10, 百: 100,
 /** The folded character at `i`, or '' past the end. */
 export const charAt = (s: string, i: number): string => (i >= 0 && i < s.length ? String.fromCharCode(foldChar(s.charCodeAt(i))) : '');
 export const isAsciiDigit = (ch: string): boolean => ch.length === 1 && ch >= '0' && ch <= '9';
-export const isChineseDigit = (ch: string): boolean => ch !== '' && DIGIT_VALUE[ch] !== undefined;
-const isStringDigit = (ch: string): boolean => ch !== '' && STRING_DIGITS.includes(ch);
-const isAsciiLetter = (ch: string): boolean => ch.length === 1 && ch >= 'a' && ch <= 'z';
+
+// The number grammar reads UTF-16 code units (folded), not one-character strings: no string is
+// built or hashed per character.
+/** Digit value per code unit, -1 if none. */
+const DIGIT_OF = new Int8Array(0x10000).fill(-1);
+for (const [ch, v] of Object.entries(DIGIT_VALUE)) DIGIT_OF[ch.charCodeAt(0)] = v;
+/** 1 for the digits of a digit string (一九九). */
+const STRING_DIGIT = new Uint8Array(0x10000);
+for (const ch of STRING_DIGITS) STRING_DIGIT[ch.charCodeAt(0)] = 1;
+const MULTIPLIER_CODES = new Map(Object.entries(MULTIPLIER).map(([ch, m]) => [ch.charCodeAt(0), m]));
+const DIAN = '点'.charCodeAt(0);
+
+/** The folded code unit at `i`, or -1 past either end. */
+const codeAt = (s: string, i: number): number => (i >= 0 && i < s.length ? foldChar(s.charCodeAt(i)) : -1);
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+const isLetterCode = (c: number): boolean => c >= 97 && c <= 122;
+const isStringDigitCode = (c: number): boolean => c >= 0 && STRING_DIGIT[c] === 1;
+
+export const isChineseDigit = (ch: string): boolean => ch.length === 1 && DIGIT_OF[ch.charCodeAt(0)]! >= 0;
+/** DIGIT_VALUE of a one-character string (undefined for anything else). */
+export function digitValue(ch: string | undefined): number | undefined {
+  if (ch === undefined || ch.length !== 1) return undefined;
+  const d = DIGIT_OF[ch.charCodeAt(0)]!;
+  return d >= 0 ? d : undefined;
+}
+/** MULTIPLIER of a one-character string (undefined for anything else). */
+export function multiplierOf(ch: string | undefined): number | undefined {
+  return ch === undefined || ch.length !== 1 ? undefined : MULTIPLIER_CODES.get(ch.charCodeAt(0));
+}
 
 /** Multiplier at `i`: 十百千万亿, or w/k right after a digit when no Latin word goes on (3w, 3k, not 3kg). */
 function multiplierAt(s: string, i: number): number | undefined {
-  const ch = charAt(s, i);
-  const m = MULTIPLIER[ch];
+  const c = codeAt(s, i);
+  const m = MULTIPLIER_CODES.get(c);
   if (m !== undefined) return m;
-  if ((ch === 'w' || ch === 'k') && !isAsciiLetter(charAt(s, i + 1))) return ch === 'w' ? 10_000 : 1000;
+  if ((c === 119 || c === 107) && !isLetterCode(codeAt(s, i + 1))) return c === 119 ? 10_000 : 1000; // w, k
   return undefined;
 }
 
@@ -91,19 +117,19 @@ function multiplierAt(s: string, i: number): number | undefined {
 function readArabic(s: string, i: number): { value: number; end: number; single: boolean } | null {
   let j = i;
   let txt = '';
-  while (isAsciiDigit(charAt(s, j))) txt += charAt(s, j++);
+  while (isDigitCode(codeAt(s, j))) txt += String.fromCharCode(codeAt(s, j++));
   if (txt === '') return null;
   const single = txt.length === 1;
   if (txt.length <= 3) {
-    while (charAt(s, j) === ',' && [1, 2, 3].every((k) => isAsciiDigit(charAt(s, j + k))) && !isAsciiDigit(charAt(s, j + 4))) {
-      txt += s.slice(j + 1, j + 4).replace(/./g, (c) => String.fromCharCode(foldChar(c.charCodeAt(0))));
+    while (codeAt(s, j) === 44 && isDigitCode(codeAt(s, j + 1)) && isDigitCode(codeAt(s, j + 2)) && isDigitCode(codeAt(s, j + 3)) && !isDigitCode(codeAt(s, j + 4))) {
+      txt += String.fromCharCode(codeAt(s, j + 1), codeAt(s, j + 2), codeAt(s, j + 3));
       j += 4;
     }
   }
-  if (charAt(s, j) === '.' && isAsciiDigit(charAt(s, j + 1))) {
+  if (codeAt(s, j) === 46 && isDigitCode(codeAt(s, j + 1))) {
     txt += '.';
     j++;
-    while (isAsciiDigit(charAt(s, j))) txt += charAt(s, j++);
+    while (isDigitCode(codeAt(s, j))) txt += String.fromCharCode(codeAt(s, j++));
   }
   return { value: Number(txt), end: j, single: single && j === i + 1 };
 }
@@ -113,9 +139,9 @@ function readFraction(s: string, i: number): { value: number; end: number } | nu
   let j = i;
   let digits = '';
   for (;;) {
-    const ch = charAt(s, j);
-    if (isAsciiDigit(ch)) digits += ch;
-    else if (isStringDigit(ch)) digits += String(DIGIT_VALUE[ch]);
+    const c = codeAt(s, j);
+    if (isDigitCode(c)) digits += String.fromCharCode(c);
+    else if (isStringDigitCode(c)) digits += String(DIGIT_OF[c]);
     else break;
     j++;
   }
@@ -134,11 +160,10 @@ function numberEnding(start: number, value: number, end: number): NumberAt | nul
  * its value and the index just after it, or null. `digitString` marks 一九九-style readings.
  */
 export function parseNumberAt(s: string, i: number): NumberAt | null {
-  const first = charAt(s, i);
-  if (isStringDigit(first) && isStringDigit(charAt(s, i + 1))) {
+  if (isStringDigitCode(codeAt(s, i)) && isStringDigitCode(codeAt(s, i + 1))) {
     let j = i;
     let digits = '';
-    while (isStringDigit(charAt(s, j))) digits += String(DIGIT_VALUE[charAt(s, j++)]);
+    while (isStringDigitCode(codeAt(s, j))) digits += String(DIGIT_OF[codeAt(s, j++)]);
     return { value: Number(digits), end: j, digitString: true };
   }
 
@@ -152,9 +177,9 @@ export function parseNumberAt(s: string, i: number): NumberAt | null {
   let pos = i;
 
   while (pos < s.length) {
-    const ch = charAt(s, pos);
+    const c = codeAt(s, pos);
     const elisionOpen = lastMult >= 100 && !afterZero && pending === null;
-    if (isAsciiDigit(ch)) {
+    if (isDigitCode(c)) {
       if (pending !== null) break;
       const a = readArabic(s, pos)!;
       if (elisionOpen && a.single && multiplierAt(s, a.end) === undefined) return numberEnding(i, total + section + (a.value * lastMult) / 10, a.end);
@@ -162,9 +187,9 @@ export function parseNumberAt(s: string, i: number): NumberAt | null {
       pos = a.end;
       continue;
     }
-    if (isChineseDigit(ch)) {
+    const d = DIGIT_OF[c]!;
+    if (d >= 0) {
       if (pending !== null) break;
-      const d = DIGIT_VALUE[ch]!;
       if (d === 0 && pos > i) {
         afterZero = true;
         lastMult = 0;
@@ -176,9 +201,9 @@ export function parseNumberAt(s: string, i: number): NumberAt | null {
       pos++;
       continue;
     }
-    const m = pos > i ? multiplierAt(s, pos) : MULTIPLIER[ch] === 10 ? 10 : undefined; // only 十 may open a number
+    const m = pos > i ? multiplierAt(s, pos) : MULTIPLIER_CODES.get(c) === 10 ? 10 : undefined; // only 十 may open a number
     if (m === undefined) {
-      if (ch === '点' && (pending !== null || section > 0 || total > 0)) {
+      if (c === DIAN && (pending !== null || section > 0 || total > 0)) {
         const frac = readFraction(s, pos + 1);
         if (frac === null) break;
         const base = total + section + (pending ?? 0) + frac.value;

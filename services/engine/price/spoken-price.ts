@@ -22,7 +22,7 @@
  *   5. 到手价八折 / 八折到手 with a card reference price adds final = ratio × reference.
  *   6. Conditions (满X, 两件, 第二件, 领券, 会员, 前X名, 补贴 …) go to the nearest price in the clause.
  */
-import { DIGIT_VALUE, MULTIPLIER, foldText, isAsciiDigit, isChineseDigit, parseNumberAt, type NumberAt } from './chinese-number.js';
+import { digitValue, foldText, isAsciiDigit, isChineseDigit, multiplierOf, parseNumberAt, type NumberAt } from './chinese-number.js';
 
 export { parseNumberAt } from './chinese-number.js';
 
@@ -206,7 +206,7 @@ const round2 = (x: number): number => Math.round(x * 100 + 1e-6) / 100;
 const round4 = (x: number): number => Math.round(x * 10_000 + 1e-6) / 10_000;
 const isAsciiLetter = (ch: string | undefined): boolean => ch !== undefined && ch >= 'a' && ch <= 'z';
 const isNumeral = (ch: string | undefined): boolean =>
-  ch !== undefined && (isAsciiDigit(ch) || isChineseDigit(ch) || MULTIPLIER[ch] !== undefined);
+  ch !== undefined && (isAsciiDigit(ch) || isChineseDigit(ch) || multiplierOf(ch) !== undefined);
 
 /** The smallest place that carries a non-zero digit (300 → 100, 120 → 10): the width of "X多". */
 function placeOf(x: number): number {
@@ -341,12 +341,12 @@ function digitAt(scan: string, i: number): number | undefined {
   const ch = scan[i];
   if (ch === undefined) return undefined;
   if (isAsciiDigit(ch)) return isAsciiDigit(scan[i + 1] ?? '') || scan[i + 1] === '.' ? undefined : Number(ch);
-  return DIGIT_VALUE[ch];
+  return digitValue(ch);
 }
 
 function continuesNumber(scan: string, i: number): boolean {
   const ch = scan[i];
-  return ch !== undefined && (MULTIPLIER[ch] !== undefined || ch === '点' || ch === '.');
+  return ch !== undefined && (multiplierOf(ch) !== undefined || ch === '点' || ch === '.');
 }
 
 /** "一克 / 每克 / /克" at `i`: the measure word, and where the pattern ends. */
@@ -392,7 +392,7 @@ function pushVague(p: Parse, start: number, lo: number, hi: number, k: number): 
 
 /** A vague [lo, hi) ending at `after`, scaled by a following 百/千/万 larger than x (三十多万). */
 function scaledVague(p: Parse, start: number, x: number, lo: number, hi: number, after: number): number {
-  const m = MULTIPLIER[p.scan[after] ?? ''];
+  const m = multiplierOf(p.scan[after]);
   return m !== undefined && m >= 100 && m > x ? pushVague(p, start, lo * m, hi * m, after + 1) : pushVague(p, start, lo, hi, after);
 }
 
@@ -605,7 +605,7 @@ function prefixAt(p: Parse, i: number): number | undefined {
   }
   if (ch === '几' || scan.startsWith('好几', i)) {
     const k = ch === '几' ? i + 1 : i + 2;
-    const m = MULTIPLIER[scan[k] ?? ''];
+    const m = multiplierOf(scan[k]);
     if (m !== undefined && m < 100_000_000) {
       const wan = m < 10_000 && scan[k + 1] === '万' ? 10_000 : 1; // 几十万
       return pushVague(p, i, 2 * m * wan, 10 * m * wan, k + 1 + (wan > 1 ? 1 : 0));
@@ -640,12 +640,12 @@ function prefixAt(p: Parse, i: number): number | undefined {
 /** Number-led vague forms: 两位数, 三四百, 两三百, 七八十, 五六块. */
 function vagueNumberAt(p: Parse, i: number): number | undefined {
   const scan = p.scan;
-  const places = scan.startsWith('位数', i + 1) ? DIGIT_VALUE[scan[i]!] : undefined;
+  const places = scan.startsWith('位数', i + 1) ? digitValue(scan[i]!) : undefined;
   if (places !== undefined && places >= 1) return pushVague(p, i, 10 ** (places - 1), 10 ** places, i + 3);
-  const a = DIGIT_VALUE[scan[i]!];
-  const b = DIGIT_VALUE[scan[i + 1] ?? ''];
+  const a = digitValue(scan[i]!);
+  const b = digitValue(scan[i + 1]);
   if (a === undefined || b === undefined || a < 1 || b !== a + 1) return undefined;
-  const m = MULTIPLIER[scan[i + 2] ?? ''];
+  const m = multiplierOf(scan[i + 2]);
   if (m !== undefined && m <= 10_000) {
     const wan = m < 10_000 && scan[i + 3] === '万' ? 10_000 : 1;
     return pushVague(p, i, a * m * wan, (b + 1) * m * wan, i + 3 + (wan > 1 ? 1 : 0));
