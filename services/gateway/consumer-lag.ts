@@ -7,88 +7,21 @@
  * Where the group has committed nothing yet (or its offset fell below the log start after
  * retention) the consumer starts at the log start (fromBeginning), so the lag is high − low.
  *
- * The KafkaPort's Admin has no offset queries yet, so `kafkajsOffsetsSource` talks to the
- * same brokers through its own small kafkajs admin client (kafkajs is a hard dependency and
- * speaks to any broker whichever adapter KAFKA_CLIENT picks for consuming). When the port grows
- * `topicOffsets`/`groupOffsets`, the source becomes a thin wrapper over `kafka.admin()` and
- * this file stops importing kafkajs; nothing else changes.
+ * The offsets come from an OffsetsSource (services/shared/kafka/offsets.ts).
  */
-import { Kafka, logLevel, type Admin as KjsAdmin } from 'kafkajs';
+import type { OffsetsSource, PartitionOffsets } from '../shared/kafka/offsets.js';
 import type { Counter, Gauge } from 'prom-client';
 import type { Logger } from '../shared/log.js';
 
+export type { OffsetsSource, PartitionOffsets };
+export { kafkajsOffsetsSource } from '../shared/kafka/offsets.js';
+
 export const DEFAULT_LAG_INTERVAL_MS = 5_000;
-
-export type PartitionOffsets = {
-  topic: string;
-  partition: number;
-  /** Log start offset. */
-  low: number;
-  /** High watermark: the offset the next record will get. */
-  high: number;
-  /** The group's committed offset (the next record it will read); null when none. */
-  committed: number | null;
-};
-
-/** Reads watermarks and a group's committed offsets. */
-export type OffsetsSource = {
-  read(groupId: string, topics: readonly string[]): Promise<PartitionOffsets[]>;
-  close(): Promise<void>;
-};
 
 /** Messages a consumer starting at its committed offset (or the log start) still has to read. */
 export function lagOf(p: PartitionOffsets): number {
   const from = p.committed === null || p.committed < p.low ? p.low : p.committed;
   return Math.max(0, p.high - from);
-}
-
-const toNum = (s: string): number => Number(s);
-
-/**
- * OffsetsSource on a dedicated kafkajs admin: short timeouts and one retry, so a broker outage
- * makes a refresh fail fast instead of piling up; connects lazily and again after a failure.
- */
-export function kafkajsOffsetsSource(brokers: readonly string[], clientId = 'live-room-supervisor-lag'): OffsetsSource {
-  const kafka = new Kafka({ clientId, brokers: [...brokers], logLevel: logLevel.NOTHING, connectionTimeout: 3_000, requestTimeout: 5_000, retry: { retries: 1, initialRetryTime: 200 } });
-  let admin: KjsAdmin | null = null;
-  const connected = async (): Promise<KjsAdmin> => {
-    if (admin) return admin;
-    const a = kafka.admin();
-    await a.connect();
-    admin = a;
-    return a;
-  };
-  const drop = async () => {
-    const a = admin;
-    admin = null;
-    await a?.disconnect().catch(() => undefined);
-  };
-  return {
-    async read(groupId, topics) {
-      try {
-        const a = await connected();
-        const out: PartitionOffsets[] = [];
-        const committedByTopic = new Map<string, Map<number, number>>();
-        for (const t of await a.fetchOffsets({ groupId, topics: [...topics] })) {
-          const m = new Map<number, number>();
-          for (const p of t.partitions) m.set(p.partition, toNum(p.offset));
-          committedByTopic.set(t.topic, m);
-        }
-        for (const topic of topics) {
-          const committed = committedByTopic.get(topic);
-          for (const w of await a.fetchTopicOffsets(topic)) {
-            const c = committed?.get(w.partition);
-            out.push({ topic, partition: w.partition, low: toNum(w.low), high: toNum(w.high), committed: c === undefined || c < 0 ? null : c });
-          }
-        }
-        return out;
-      } catch (err) {
-        await drop(); // reconnect on the next refresh
-        throw err;
-      }
-    },
-    close: drop,
-  };
 }
 
 export type LagProbe = {

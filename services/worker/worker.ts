@@ -13,6 +13,18 @@ import { createBatchHandler, newCounters, type WorkerCounters } from './handle-b
 import { createRoomStore, DEFAULT_MAX_ROOMS } from './room-store.js';
 
 export const DEFAULT_WORKER_GROUP = 'supervisor-worker';
+/**
+ * Records per handler call. Each call publishes one snapshot of every room it touched (a few
+ * KB each), so bigger calls mean fewer snapshots per event when the worker is behind; when it
+ * keeps up, calls are as small as what arrived.
+ */
+export const DEFAULT_WORKER_MAX_BATCH = 2_000;
+/**
+ * Partitions in the handler at once. The handler evaluates a batch synchronously and then
+ * waits for the producer's acks: overlapping those waits (and committing them together, rdkafka)
+ * is what lets one worker keep its core busy. Records of one partition never overlap.
+ */
+export const DEFAULT_WORKER_CONCURRENCY = 32;
 
 export type WorkerOptions = {
   kafka: KafkaPort;
@@ -21,6 +33,8 @@ export type WorkerOptions = {
   groupId?: string;
   maxRooms?: number;
   maxBatch?: number;
+  /** Partitions handled at once (default DEFAULT_WORKER_CONCURRENCY; 1 = one at a time). */
+  concurrency?: number;
   workerId?: string;
 };
 
@@ -33,9 +47,21 @@ export function createWorker(opts: WorkerOptions): Worker {
   let producer: Producer | null = null;
   let assigned = new Set<number>();
   const restored = new Set<number>();
+  // Partitions whose restore is running: the batches of live.transcript/p and live.price/p may
+  // be in the handler at once, and both must wait for the one restore of p.
+  const restoring = new Map<number, Promise<void>>();
 
-  async function ensureRestored(partition: number): Promise<void> {
-    if (restored.has(partition)) return;
+  function ensureRestored(partition: number): Promise<void> {
+    if (restored.has(partition)) return Promise.resolve();
+    let running = restoring.get(partition);
+    if (running === undefined) {
+      running = restore(partition).finally(() => restoring.delete(partition));
+      restoring.set(partition, running);
+    }
+    return running;
+  }
+
+  async function restore(partition: number): Promise<void> {
     const started = performance.now();
     let n = 0;
     await opts.kafka.readToEnd(TOPICS.state, [partition], (rec) => {
@@ -61,7 +87,8 @@ export function createWorker(opts: WorkerOptions): Worker {
     topics: INPUT_TOPICS,
     coPartitioned: true,
     fromBeginning: true,
-    ...(opts.maxBatch ? { maxBatch: opts.maxBatch } : {}),
+    maxBatch: opts.maxBatch ?? DEFAULT_WORKER_MAX_BATCH,
+    partitionsConcurrently: opts.concurrency ?? DEFAULT_WORKER_CONCURRENCY,
     onAssignment(tps) {
       const next = new Set(tps.filter((tp) => tp.topic === INPUT_TOPICS[0] || INPUT_TOPICS.includes(tp.topic as never)).map((tp) => tp.partition));
       for (const p of restored) if (!next.has(p)) restored.delete(p);

@@ -195,6 +195,37 @@ describe.each(['kafkajs', 'rdkafka'] as const)('KafkaPort on %s', (kind: KafkaCl
     expect(offsets(again.handled)).toEqual(['5', '6']);
   });
 
+  it('partitionsConcurrently: partitions overlap in the handler, each stays in order, a rejected one comes again, all committed', async () => {
+    const topic = uniq('conc');
+    const groupId = uniq('g');
+    await createTopics({ topic, numPartitions: 4 });
+    await producer.send(Array.from({ length: 200 }, (_, i) => ({ topic, key: null, value: `v${i}`, partition: i % 4 })));
+
+    let active = 0;
+    let overlap = 0;
+    let failedOnce = false;
+    const c = consume({ groupId, topics: [topic], partitionsConcurrently: 4, maxBatch: 20 }, async (records) => {
+      active++;
+      overlap = Math.max(overlap, active);
+      await new Promise((r) => setTimeout(r, 5));
+      active--;
+      if (!failedOnce && records[0]!.partition === 2) {
+        failedOnce = true;
+        throw new Error('partition 2 fails once');
+      }
+    });
+    await c.run();
+    await waitFor('200 handled records', () => c.handled.length >= 200, () => c.handled.length);
+    expect(overlap).toBeGreaterThan(1);
+    for (let p = 0; p < 4; p++) {
+      const offsets = c.handled.filter((r) => r.partition === p).map((r) => Number(r.offset));
+      expect(offsets).toEqual(Array.from({ length: 50 }, (_, i) => i));      // each once, in order
+    }
+    await c.consumer.stop();
+    const committed = await checker.fetchOffsets({ groupId, topics: [topic] });
+    expect(committed[0]!.partitions.map((p) => p.offset).sort()).toEqual(['50', '50', '50', '50']);
+  });
+
   it('stop() waits for the handler in flight and commits what it handled', async () => {
     const topic = uniq('stop');
     const groupId = uniq('g');

@@ -54,6 +54,8 @@ const RETRY_BACKOFF_MIN_MS = 100;
 const RETRY_BACKOFF_MAX_MS = 5_000;
 /** How long ensureTopics waits for freshly created topics to show up in metadata. */
 const TOPIC_VISIBLE_TIMEOUT_MS = 10_000;
+/** Bytes of one topic's records per produce request: under the broker's 1 MiB batch limit. */
+const REQUEST_TOPIC_BYTES = 768 * 1024;
 export const COPARTITIONED_PROTOCOL = 'copartitioned';
 
 export type KafkajsPortOptions = {
@@ -137,8 +139,22 @@ export function createKafkajsPort(opts: KafkajsPortOptions): KafkaPort {
       return {
         async send(records: readonly OutRecord[]) {
           if (records.length === 0) return;
-          const byTopic = new Map<string, Message[]>();
+          // kafkajs puts every record of one topic-partition of a request into ONE record
+          // batch, and the broker refuses a batch above max.message.bytes (1 MiB by default):
+          // a worker batch touching a few hundred rooms has more than that in room snapshots.
+          // So a request carries at most REQUEST_TOPIC_BYTES per topic; larger sends go out as
+          // several requests, one after the other (order kept).
+          let byTopic = new Map<string, Message[]>();
+          const bytes = new Map<string, number>();
           for (const r of records) {
+            const size = byteLength(r.key) + byteLength(r.value) + 64;
+            const used = bytes.get(r.topic) ?? 0;
+            if (used > 0 && used + size > REQUEST_TOPIC_BYTES) {
+              await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+              byTopic = new Map();
+              bytes.clear();
+            }
+            bytes.set(r.topic, (bytes.get(r.topic) ?? 0) + size);
             let list = byTopic.get(r.topic);
             if (list === undefined) byTopic.set(r.topic, (list = []));
             list.push({
@@ -237,9 +253,10 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
 
   let stopping = false;
   let started = false;
-  let inFlight: Promise<void> = Promise.resolve();
+  const concurrency = Math.max(1, options.partitionsConcurrently ?? 1);
+  const inFlight = new Set<Promise<void>>();
   let failures = 0;
-  let wake: (() => void) | undefined;
+  const wakers = new Set<() => void>();
   let lastAssignment: string | undefined;
 
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
@@ -255,11 +272,14 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
   consumer.on(consumer.events.CRASH, ({ payload }) =>
     log.error({ err: payload.error, restart: payload.restart }, 'consumer crashed'));
 
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
+  const pause = (ms: number) => {
+    let wake!: () => void;
+    return new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, ms);
       wake = () => { clearTimeout(timer); resolve(); };
-    }).finally(() => (wake = undefined));
+      wakers.add(wake);
+    }).finally(() => wakers.delete(wake));
+  };
 
   const processBatch = async (handler: BatchHandler, p: EachBatchPayload): Promise<void> => {
     const { batch } = p;
@@ -313,7 +333,13 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
         await consumer.run({
           autoCommit: false,
           eachBatchAutoResolve: false,
-          eachBatch: (payload) => (inFlight = processBatch(handler, payload)),
+          partitionsConsumedConcurrently: concurrency,
+          eachBatch: (payload) => {
+            const run = processBatch(handler, payload);
+            inFlight.add(run);
+            void run.finally(() => inFlight.delete(run)).catch(() => undefined);
+            return run;
+          },
         });
       } catch (err) {
         if (stopping) return;                            // stop() during startup: not an error
@@ -325,9 +351,9 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
     stop() {
       stopped ??= (async () => {
         stopping = true;
-        wake?.();
+        for (const wake of wakers) wake();
         unblockRun?.();
-        await inFlight.catch(() => undefined);           // its commit happens inside; errors were kafkajs'
+        await Promise.allSettled([...inFlight]);         // their commits happen inside; errors were kafkajs'
         await consumer.disconnect();                     // leaves the group: the others rebalance now
       })();
       return stopped;
@@ -376,6 +402,11 @@ const fixedAssigner = (topic: string, partitions: number[]): PartitionAssigner =
     metadata: AssignerProtocol.MemberMetadata.encode({ version: 0, topics, userData: Buffer.alloc(0) }),
   }),
 });
+
+function byteLength(v: string | Buffer | null): number {
+  if (v === null) return 0;
+  return typeof v === 'string' ? Buffer.byteLength(v) : v.length;
+}
 
 function toRawRecord(topic: string, partition: number, m: KafkaMessage): RawRecord {
   return {

@@ -59,6 +59,15 @@ export type ConsumerOptions = {
   onAssignment?: (assigned: readonly TopicPartition[]) => void;
   /** Upper bound of records per handler call. */
   maxBatch?: number;
+  /**
+   * How many topic-partitions may be in the handler at once (default 1: one call at a time).
+   * Records of ONE topic-partition are never handed out while an earlier call for it is in
+   * flight, and each partition's offsets are still committed only after its own call resolved.
+   * Calls start in fetch order; a handler that does its work synchronously before its first
+   * real await (the worker) thus processes records in the same order as with 1, and only the
+   * waits (producer acks, commits) overlap.
+   */
+  partitionsConcurrently?: number;
 };
 
 export type Consumer = {

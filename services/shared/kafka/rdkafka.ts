@@ -37,9 +37,17 @@ type RdKafkaModule = typeof RdKafka;
 const CONNECT_TIMEOUT_MS = 10_000;
 const ADMIN_OP_TIMEOUT_MS = 10_000;
 const METADATA_TIMEOUT_MS = 10_000;
-/** How long consume() waits for the NEXT message before returning what it has. */
+/**
+ * How long an idle consumer waits for the first message. node-rdkafka's consume(n) applies its
+ * timeout to EVERY message (it returns only after n messages or a silence that long), so
+ * fetchBatch waits only for the first message and then drains what is already queued.
+ */
 const CONSUME_TIMEOUT_MS = 100;
-const PRODUCER_POLL_MS = 10;
+/** Records per consume() call when several partitions are handled at once. */
+const MAX_FETCH = 10_000;
+/** Delivery reports arrive through poll(); every poll interval adds to a send's latency. */
+const PRODUCER_POLL_MS = 2;
+const PRODUCER_LINGER_MS = 2;
 const PRODUCER_FLUSH_MS = 5_000;
 const HEARTBEAT_INTERVAL_MS = 1_000;
 const SESSION_TIMEOUT_MS = 30_000;
@@ -128,7 +136,7 @@ export async function createRdkafkaPort(opts: RdkafkaPortOptions): Promise<Kafka
 
     async producer(): Promise<Producer> {
       const producer = new Kafka.Producer(
-        { ...base, dr_cb: true, 'linger.ms': 5, 'enable.idempotence': false },
+        { ...base, dr_cb: true, 'linger.ms': PRODUCER_LINGER_MS, 'enable.idempotence': false },
         { 'request.required.acks': -1, partitioner: 'murmur2_random' },
       );
       producer.on('event.error', (err) => log.warn({ err }, 'producer error'));
@@ -263,12 +271,14 @@ function createConsumer(
   // committed offset: without this the same member would handle those records twice.
   const handledUpTo = new Map<string, number>();
   let lastAssignment: string | undefined;
-  let inFlight: Promise<void> = Promise.resolve();
+  const concurrency = Math.max(1, options.partitionsConcurrently ?? 1);
+  const fetchMax = Math.min(MAX_FETCH, maxBatch * concurrency);
+  let inFlight: Promise<unknown> = Promise.resolve();
   let running = false;
   let stopped: Promise<void> | undefined;
   let loopDone: Promise<void> = Promise.resolve();
   let failures = 0;
-  let wake: (() => void) | undefined;
+  const wakers = new Set<() => void>();
   let onJoined: (() => void) | undefined;
 
   const onRebalance = (err: RdKafka.LibrdKafkaError | undefined, assignment: RdKafka.TopicPartition[]): void => {
@@ -313,42 +323,62 @@ function createConsumer(
   consumer.on('event.error', (err) => log.warn({ err }, 'consumer error'));
   consumer.setDefaultConsumeTimeout(CONSUME_TIMEOUT_MS);
 
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
+  const pause = (ms: number) => {
+    let wake!: () => void;
+    return new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, ms);
       wake = () => { clearTimeout(timer); resolve(); };
-    }).finally(() => (wake = undefined));
+      wakers.add(wake);
+    }).finally(() => wakers.delete(wake));
+  };
 
   const seek = (tp: RdKafka.TopicPartitionOffset) =>
     new Promise<void>((resolve, reject) => consumer.seek(tp, 1_000, (err) => (err ? reject(err) : resolve())));
 
-  const handleGroup = async (handler: BatchHandler, messages: RdKafka.Message[]): Promise<void> => {
-    const first = messages[0]!;
-    const last = messages[messages.length - 1]!;
-    try {
-      await handler(messages.map(toRawRecord));
-    } catch (err) {
-      failures++;
-      const backoff = Math.min(RETRY_BACKOFF_MAX_MS, RETRY_BACKOFF_MIN_MS * 2 ** (failures - 1));
-      log.warn({ err, topic: first.topic, partition: first.partition, offset: first.offset, backoff }, 'handler rejected; batch will be redelivered');
+  /**
+   * One partition's records of a fetch, in chunks of at most maxBatch, one after the other.
+   * Resolves to the offset to commit (after the last chunk handled), or null if none was.
+   * A rejected chunk stops the lane: the partition is seeked back to that chunk's first record.
+   */
+  const handleLane = async (handler: BatchHandler, messages: RdKafka.Message[]): Promise<RdKafka.TopicPartitionOffset | null> => {
+    let commit: RdKafka.TopicPartitionOffset | null = null;
+    for (let i = 0; i < messages.length && running; i += maxBatch) {
+      const chunk = messages.length <= maxBatch ? messages : messages.slice(i, i + maxBatch);
+      const first = chunk[0]!;
+      const last = chunk[chunk.length - 1]!;
+      if (!assigned.has(tpKey(first))) break;           // revoked meanwhile: not ours to commit
       try {
-        await seek({ topic: first.topic, partition: first.partition, offset: first.offset });
-      } catch (seekErr) {
-        // Without the seek the position has moved on: the only safe way back to the uncommitted
-        // records is to rejoin, which restarts every partition at its committed offset.
-        log.error({ err: seekErr, topic: first.topic, partition: first.partition }, 'seek failed; resubscribing');
-        try { consumer.unsubscribe(); consumer.subscribe([...options.topics]); } catch (e) { log.error({ err: e }, 'resubscribe failed'); }
+        await handler(chunk.map(toRawRecord));
+      } catch (err) {
+        failures++;
+        const backoff = Math.min(RETRY_BACKOFF_MAX_MS, RETRY_BACKOFF_MIN_MS * 2 ** (failures - 1));
+        log.warn({ err, topic: first.topic, partition: first.partition, offset: first.offset, backoff }, 'handler rejected; batch will be redelivered');
+        try {
+          await seek({ topic: first.topic, partition: first.partition, offset: first.offset });
+        } catch (seekErr) {
+          // Without the seek the position has moved on: the only safe way back to the uncommitted
+          // records is to rejoin, which restarts every partition at its committed offset.
+          log.error({ err: seekErr, topic: first.topic, partition: first.partition }, 'seek failed; resubscribing');
+          try { consumer.unsubscribe(); consumer.subscribe([...options.topics]); } catch (e) { log.error({ err: e }, 'resubscribe failed'); }
+        }
+        await pause(backoff);
+        return commit;
       }
-      await pause(backoff);
-      return;
+      failures = 0;
+      handledUpTo.set(tpKey(last), last.offset + 1);
+      commit = { topic: last.topic, partition: last.partition, offset: last.offset + 1 };
     }
-    failures = 0;
-    handledUpTo.set(tpKey(last), last.offset + 1);
+    return commit;
+  };
+
+  /** One commit request for every partition handled in a round (after all their handlers resolved). */
+  const commit = (offsets: RdKafka.TopicPartitionOffset[]): void => {
+    if (offsets.length === 0) return;
     try {
-      consumer.commitSync([{ topic: last.topic, partition: last.partition, offset: last.offset + 1 }]);
+      consumer.commitSync(offsets);
     } catch (err) {
       // E.g. the group rebalanced: the new owner starts at the last committed offset (at least once).
-      log.warn({ err, topic: last.topic, partition: last.partition, offset: last.offset }, 'commit failed');
+      log.warn({ err, partitions: offsets.length }, 'commit failed');
     }
   };
 
@@ -357,7 +387,7 @@ function createConsumer(
     while (running) {
       let messages: RdKafka.Message[];
       try {
-        messages = await consumeBatch(consumer, maxBatch);
+        messages = await fetchBatch(consumer, fetchMax);
         consumeFailures = 0;
       } catch (err) {
         consumeFailures++;
@@ -365,15 +395,22 @@ function createConsumer(
         await pause(Math.min(RETRY_BACKOFF_MAX_MS, RETRY_BACKOFF_MIN_MS * 2 ** (consumeFailures - 1)));
         continue;
       }
+      const lanes: RdKafka.Message[][] = [];
       for (const fetched of groupByPartition(messages).values()) {
-        if (!running) break;                              // not handled, not committed: fetched again later
         const key = tpKey(fetched[0]!);
         if (!assigned.has(key)) continue;                 // revoked since it was fetched
         const done = handledUpTo.get(key) ?? -1;
-        const group = fetched.filter((m) => m.offset >= done);
-        if (group.length === 0) continue;
-        inFlight = handleGroup(handler, group);
-        await inFlight;
+        const group = fetched[0]!.offset >= done ? fetched : fetched.filter((m) => m.offset >= done);
+        if (group.length > 0) lanes.push(group);
+      }
+      // `concurrency` partitions at a time, started in fetch order; their offsets are committed
+      // together once every one of them settled.
+      for (let i = 0; i < lanes.length && running; i += concurrency) {
+        const round = concurrency === 1 ? [lanes[i]!] : lanes.slice(i, i + concurrency);
+        const settled = Promise.all(round.map((lane) => handleLane(handler, lane)));
+        inFlight = settled;
+        const offsets = await settled;
+        commit(offsets.filter((o): o is RdKafka.TopicPartitionOffset => o !== null));
       }
     }
   };
@@ -398,7 +435,7 @@ function createConsumer(
     stop() {
       stopped ??= (async () => {
         running = false;
-        wake?.();
+        for (const wake of wakers) wake();
         onJoined?.();                                     // stop() before the first assignment
         await loopDone;                                   // the handler in flight, and its commit
         await safeDisconnect(consumer);                   // close(): revoke → unassign → LeaveGroup
@@ -418,6 +455,23 @@ function loadRdkafka(): RdKafkaModule {
 
 function consumeBatch(consumer: RdKafka.KafkaConsumer, max: number): Promise<RdKafka.Message[]> {
   return new Promise((resolve, reject) => consumer.consume(max, (err, messages) => (err ? reject(err) : resolve(messages))));
+}
+
+/**
+ * Up to `max` records: what is already queued, without waiting; if nothing is, waits up to
+ * CONSUME_TIMEOUT_MS for the first record and then takes what is queued behind it. (consume(n)
+ * alone would wait for n records as long as they keep trickling in: up to n / rate seconds.)
+ */
+async function fetchBatch(consumer: RdKafka.KafkaConsumer, max: number): Promise<RdKafka.Message[]> {
+  consumer.setDefaultConsumeTimeout(0);
+  const ready = await consumeBatch(consumer, max);
+  if (ready.length > 0 || max === 1) return ready;
+  consumer.setDefaultConsumeTimeout(CONSUME_TIMEOUT_MS);
+  const first = await consumeBatch(consumer, 1);
+  if (first.length === 0) return first;
+  consumer.setDefaultConsumeTimeout(0);
+  const rest = await consumeBatch(consumer, max - 1);
+  return rest.length === 0 ? first : first.concat(rest);
 }
 
 function groupByPartition(messages: readonly RdKafka.Message[]): Map<string, RdKafka.Message[]> {

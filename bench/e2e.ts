@@ -1,0 +1,508 @@
+/**
+ * `npm run bench:e2e`: the product end to end through a real Kafka broker, per Kafka client
+ * (KAFKA_CLIENT = kafkajs | rdkafka for the worker and the gateway):
+ *
+ *   local broker (infra/kafka, KAFKA_PORT, default 19492)
+ *     → bench producer (kafkajs, the same for both clients) → live.* topics
+ *     → `supervisor start --roles worker`  (real binary, own process)
+ *     → supervisor.alerts
+ *     → `supervisor start --roles gateway` (real binary, own process: SQLite store + WebSocket hub)
+ *     → a WebSocket client on /v1/stream (in this process)
+ *
+ * (a) max sustained throughput: N generated events (bench/generate.ts, the realistic mix) are
+ *     loaded into the topics BEFORE the worker starts; then the worker and gateway start and we
+ *     poll the worker group's committed offsets every 100 ms. Rate = events committed between the
+ *     first sample with a commit and the first sample with everything committed, over the time
+ *     between those samples (startup, group join and state restore excluded). The worker commits
+ *     only after its alerts were acknowledged, so "committed" means "processed and alerts out".
+ * (b) latency at a fixed offered rate (E2E_RATE, default 5,000 events/s, for E2E_SECONDS): the
+ *     generated stream is produced on a 5 ms tick, and E2E_PROBES_PER_SEC of those events are
+ *     probes: a planted absolute-term claim in a room of its own (so each makes a NEW alert).
+ *     The produce call time of each probe is recorded; latency = WebSocket receipt of the probe's
+ *     `alert` frame − produce call (one process, one clock). Probes of the first E2E_WARMUP
+ *     seconds are excluded from the percentiles (reported separately).
+ *
+ * Every phase starts from recreated topics, fresh consumer groups and a fresh gateway data dir.
+ * CPU seconds of each process over the measured window (from /proc) say what bounded a figure.
+ * Writes bench/results-e2e.json (E2E_OUT) and prints a table.
+ *
+ * Env: E2E_CLIENTS (kafkajs,rdkafka), E2E_EVENTS (100000), E2E_RUNS (3 throughput runs),
+ *      E2E_LATENCY_RUNS (1), E2E_RATE (5000), E2E_SECONDS (25), E2E_WARMUP (5),
+ *      E2E_PROBES_PER_SEC (20), E2E_SEED (20261126), KAFKA_PORT (19492), KAFKA_BROKERS (use that
+ *      broker instead of starting one), SUPERVISOR_RULES_DIR (e.g. a lighter ruleset to isolate
+ *      the Kafka path; the results are labelled with the ruleset's rule count and version).
+ * Smoke: E2E_EVENTS=5000 E2E_RUNS=1 E2E_SECONDS=4 E2E_WARMUP=1 E2E_CLIENTS=kafkajs npm run bench:e2e
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { arch, cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Kafka, Message, Producer } from 'kafkajs';
+import WebSocket from 'ws';
+import { EVENT_TYPE_TOPIC, INPUT_TOPICS, type EventType } from '../services/engine/index.js';
+import { startLocalBroker, type LocalBroker } from '../services/shared/kafka/local-broker.js';
+import { resetTopics, testKafka } from '../tests/harness/kafka-tools.js';
+import { spawnSupervisor, type SupervisorProcess } from '../tests/harness/supervisor-process.js';
+import { generateEvents } from './generate.js';
+
+// ───────────────────────────── config ─────────────────────────────
+
+function envInt(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const v = Number(raw.replace(/_/g, ''));
+  if (!Number.isInteger(v) || v < min) {
+    process.stderr.write(`bench:e2e: ${name}=${JSON.stringify(raw)} is not an integer ≥ ${min}\n`);
+    process.exit(2);
+  }
+  return v;
+}
+
+const CLIENTS = (process.env.E2E_CLIENTS ?? 'kafkajs,rdkafka').split(',').map((s) => s.trim()).filter(Boolean) as Array<'kafkajs' | 'rdkafka'>;
+const N = envInt('E2E_EVENTS', 100_000, 100);
+const RUNS = envInt('E2E_RUNS', 3, 1);
+const LATENCY_RUNS = envInt('E2E_LATENCY_RUNS', 1, 0);
+const RATE = envInt('E2E_RATE', 5_000, 1);
+const SECONDS = envInt('E2E_SECONDS', 25, 1);
+const WARMUP = envInt('E2E_WARMUP', 5, 0);
+const PROBES_PER_SEC = envInt('E2E_PROBES_PER_SEC', 20, 1);
+const SEED = envInt('E2E_SEED', 20261126, 0);
+const KAFKA_PORT = envInt('KAFKA_PORT', 19492, 1);
+const OUT = process.env.E2E_OUT ?? fileURLToPath(new URL('./results-e2e.json', import.meta.url));
+const RULES_DIR = process.env.SUPERVISOR_RULES_DIR;
+const TOKEN = 'e2e-bench-token-0123456789abcdef';
+const TICK_MS = 5;
+const POLL_MS = 100;
+
+for (const c of CLIENTS) {
+  if (c !== 'kafkajs' && c !== 'rdkafka') {
+    process.stderr.write(`bench:e2e: unknown client ${c} (kafkajs | rdkafka)\n`);
+    process.exit(2);
+  }
+}
+
+const say = (msg: string) => process.stderr.write(`[e2e] ${msg}\n`);
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+// ───────────────────────────── input ─────────────────────────────
+
+type Ev = { topic: string; key: string; value: Buffer };
+
+function toEvents(lines: readonly string[]): Ev[] {
+  return lines.map((s) => {
+    const o = JSON.parse(s) as { type: EventType; roomId: string };
+    return { topic: EVENT_TYPE_TOPIC[o.type], key: o.roomId, value: Buffer.from(s, 'utf8') };
+  });
+}
+
+const PROBE_TEXTS = ['全网最低价了家人们，别家都没有这个价', '这款是全网销量第一的，闭眼入', '绝对是全网最好用的，上班通勤都能用', '我们是行业第一品牌，品质有保障'];
+
+function probeEvent(run: string, i: number): Ev {
+  const roomId = `e2e-probe-${run}-${i}`;
+  const value = JSON.stringify({
+    type: 'transcript',
+    roomId,
+    sessionId: `sess-${roomId}`,
+    ts: '2026-11-26T20:30:00+08:00',
+    text: PROBE_TEXTS[i % PROBE_TEXTS.length],
+    speaker: 'anchor',
+    seq: 1,
+  });
+  return { topic: EVENT_TYPE_TOPIC.transcript, key: roomId, value: Buffer.from(value, 'utf8') };
+}
+
+function byTopic(evs: readonly Ev[]): Array<{ topic: string; messages: Message[] }> {
+  const m = new Map<string, Message[]>();
+  for (const e of evs) {
+    let list = m.get(e.topic);
+    if (list === undefined) m.set(e.topic, (list = []));
+    list.push({ key: e.key, value: e.value });
+  }
+  return [...m].map(([topic, messages]) => ({ topic, messages }));
+}
+
+// ───────────────────────────── processes ─────────────────────────────
+
+/** utime + stime of a process, seconds (Linux /proc). */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // fields 14, 15 (clock ticks; 100/s on Linux)
+  } catch {
+    return null;
+  }
+}
+
+/** What the worker said it loaded (rule count and version), for the results' label. */
+let rulesetSeen: { rules: number; version: string } | null = null;
+
+type Stack = { worker: SupervisorProcess; gateway: SupervisorProcess; wsUrl: string; dataDir: string; pids: Record<string, number | undefined> };
+
+async function startStack(client: string, brokers: string[], tag: string, brokerPid: number | undefined): Promise<Stack> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'supervisor-e2e-'));
+  const env: Record<string, string> = {
+    KAFKA_BROKERS: brokers.join(','),
+    KAFKA_CLIENT: client,
+    SUPERVISOR_DATA_DIR: dataDir,
+    SUPERVISOR_DEV_TOKEN: TOKEN,
+    SUPERVISOR_WATCH_RULES: '0',
+    SUPERVISOR_WORKER_GROUP: `e2e-worker-${tag}`,
+    SUPERVISOR_GATEWAY_GROUP: `e2e-gateway-${tag}`,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    ...(RULES_DIR ? { SUPERVISOR_RULES_DIR: RULES_DIR } : {}),
+  };
+  const gateway = spawnSupervisor(['start', '--roles', 'gateway'], env);
+  const worker = spawnSupervisor(['start', '--roles', 'worker'], env);
+  const listening = await gateway.waitFor(/gateway listening/, 90_000);
+  const port = (JSON.parse(listening) as { port: number }).port;
+  await worker.waitFor(/worker consuming/, 90_000);
+  const loaded = worker.lines.find((l) => /ruleset loaded/.test(l));
+  if (loaded !== undefined && rulesetSeen === null) {
+    const o = JSON.parse(loaded) as { rules?: number; ruleset?: string };
+    rulesetSeen = { rules: o.rules ?? NaN, version: o.ruleset ?? '?' };
+  }
+  return {
+    worker,
+    gateway,
+    wsUrl: `ws://127.0.0.1:${port}/v1/stream?token=${TOKEN}`,
+    dataDir,
+    pids: { worker: worker.proc.pid, gateway: gateway.proc.pid, broker: brokerPid, bench: process.pid },
+  };
+}
+
+async function stopStack(s: Stack): Promise<void> {
+  await Promise.all([s.worker.kill('SIGTERM'), s.gateway.kill('SIGTERM')]);
+  rmSync(s.dataDir, { recursive: true, force: true });
+}
+
+function cpuSnapshot(pids: Record<string, number | undefined>): Record<string, number | null> {
+  return Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuSeconds(pid)]));
+}
+
+/** Share of one core each process used between two snapshots. */
+function cpuShare(a: Record<string, number | null>, b: Record<string, number | null>, seconds: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of Object.keys(a)) {
+    const x = a[k];
+    const y = b[k];
+    if (x !== null && x !== undefined && y !== null && y !== undefined) out[k] = round((y - x) / seconds, 2);
+  }
+  return out;
+}
+
+type WsWatch = { ws: WebSocket; alerts: () => number; onProbe(prefix: string, cb: (roomId: string, at: number) => void): void; close(): void };
+
+async function connectWs(url: string): Promise<WsWatch> {
+  const ws = new WebSocket(url);
+  let alerts = 0;
+  let probe: { prefix: string; cb: (roomId: string, at: number) => void } | null = null;
+  await new Promise<void>((resolve, reject) => {
+    ws.once('error', reject);
+    ws.on('message', (data: Buffer) => {
+      const at = performance.now();
+      const frame = JSON.parse(data.toString('utf8')) as { type: string; alert?: { subject?: string } };
+      if (frame.type === 'hello') resolve();
+      if (frame.type !== 'alert') return;
+      alerts++;
+      const subject = frame.alert?.subject;
+      if (probe && subject?.startsWith(probe.prefix)) probe.cb(subject, at);
+    });
+  });
+  return {
+    ws,
+    alerts: () => alerts,
+    onProbe: (prefix, cb) => (probe = { prefix, cb }),
+    close: () => ws.close(),
+  };
+}
+
+
+async function committedWith(admin: ReturnType<Kafka['admin']>, groupId: string): Promise<number> {
+  const res = await admin.fetchOffsets({ groupId, topics: [...INPUT_TOPICS] });
+  let sum = 0;
+  for (const t of res) for (const p of t.partitions) sum += Math.max(0, Number(p.offset));
+  return sum;
+}
+
+// ───────────────────────────── phases ─────────────────────────────
+
+type ThroughputRun = { eventsPerSec: number; eventsPerWorkerCpuSec: number; events: number; seconds: number; loadEventsPerSec: number; alertsOnWs: number; cpuCores: Record<string, number> };
+
+async function loadAll(producer: Producer, evs: readonly Ev[]): Promise<number> {
+  const t0 = performance.now();
+  const CHUNK = 4_000;
+  const inFlight: Promise<unknown>[] = [];
+  for (let i = 0; i < evs.length; i += CHUNK) {
+    inFlight.push(producer.sendBatch({ acks: -1, topicMessages: byTopic(evs.slice(i, i + CHUNK)) }));
+    if (inFlight.length >= 4) await inFlight.shift();
+  }
+  await Promise.all(inFlight);
+  return evs.length / ((performance.now() - t0) / 1000);
+}
+
+async function throughputRun(client: string, kafka: Kafka, brokers: string[], evs: readonly Ev[], run: number, brokerPid: number | undefined): Promise<ThroughputRun> {
+  await resetTopics(kafka);
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  const loadRate = await loadAll(producer, evs);
+  await producer.disconnect();
+  say(`${client} throughput run ${run + 1}: ${evs.length} events loaded (${Math.round(loadRate)}/s); starting worker + gateway`);
+
+  const tag = `${client}-tp-${run}-${Date.now()}`;
+  const stack = await startStack(client, brokers, tag, brokerPid);
+  const ws = await connectWs(stack.wsUrl);
+  const admin = kafka.admin();
+  await admin.connect();
+  const groupId = `e2e-worker-${tag}`;
+  let first: { t: number; n: number; cpu: Record<string, number | null> } | null = null;
+  let last: { t: number; n: number; cpu: Record<string, number | null> } | null = null;
+  const deadline = performance.now() + Math.max(120_000, (evs.length / 1_000) * 1_000);
+  try {
+    for (;;) {
+      const n = await committedWith(admin, groupId);
+      const t = performance.now();
+      if (n > 0 && first === null) first = { t, n, cpu: cpuSnapshot(stack.pids) };
+      if (n >= evs.length) {
+        last = { t, n, cpu: cpuSnapshot(stack.pids) };
+        break;
+      }
+      if (t > deadline) throw new Error(`worker committed ${n} of ${evs.length} events before the deadline`);
+      if (!stack.worker.alive()) throw new Error(`worker exited:\n${stack.worker.lines.slice(-20).join('\n')}`);
+      await sleep(POLL_MS);
+    }
+    await sleep(500); // the gateway's last alerts
+  } finally {
+    await admin.disconnect();
+    ws.close();
+    await stopStack(stack);
+  }
+  const seconds = (last.t - first!.t) / 1000;
+  const events = last.n - first!.n;
+  const cpuCores = cpuShare(first!.cpu, last.cpu, seconds);
+  return {
+    eventsPerSec: Math.round(events / seconds),
+    // Throughput per second of worker CPU: what one core would do if the worker had it alone.
+    eventsPerWorkerCpuSec: cpuCores.worker ? Math.round(events / seconds / cpuCores.worker) : NaN,
+    events,
+    seconds: round(seconds, 2),
+    loadEventsPerSec: Math.round(loadRate),
+    alertsOnWs: ws.alerts(),
+    cpuCores,
+  };
+}
+
+type LatencyRun = {
+  offeredPerSec: number;
+  achievedPerSec: number;
+  seconds: number;
+  probes: number;
+  measured: number;
+  lost: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+  warmupLatencyMs: { p50: number; p99: number; max: number } | null;
+  lagAtEndEvents: number;
+  alertsOnWs: number;
+  cpuCores: Record<string, number>;
+};
+
+async function latencyRun(client: string, kafka: Kafka, brokers: string[], background: readonly Ev[], run: number, brokerPid: number | undefined): Promise<LatencyRun> {
+  await resetTopics(kafka);
+  const tag = `${client}-lat-${run}-${Date.now()}`;
+  const stack = await startStack(client, brokers, tag, brokerPid);
+  const ws = await connectWs(stack.wsUrl);
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  const probeTag = `${run}${Date.now().toString(36)}`;
+  const prefix = `e2e-probe-${probeTag}-`;
+  const sentAt = new Map<string, number>();
+  const sentAtSec = new Map<string, number>();
+  const latency = new Map<string, number>();
+  ws.onProbe(prefix, (roomId, at) => {
+    const t = sentAt.get(roomId);
+    if (t !== undefined && !latency.has(roomId)) latency.set(roomId, at - t);
+  });
+  // Warm the path (connections, JIT) with a few events before the clock starts.
+  await producer.sendBatch({ acks: -1, topicMessages: byTopic(background.slice(0, 200)) });
+  await sleep(1_000);
+  say(`${client} latency run ${run + 1}: producing ${RATE}/s for ${SECONDS} s (${PROBES_PER_SEC} probes/s)`);
+
+  const total = RATE * SECONDS;
+  const probeEvery = Math.max(1, Math.round(RATE / PROBES_PER_SEC));
+  let sent = 0;
+  let bg = 200;
+  let probes = 0;
+  let sendErrors = 0;
+  const pending = new Set<Promise<unknown>>();
+  const t0 = performance.now();
+  const cpu0 = cpuSnapshot(stack.pids);
+  while (sent < total) {
+    const now = performance.now();
+    const due = Math.min(total, Math.floor(((now - t0) / 1000) * RATE));
+    if (due > sent) {
+      const batch: Ev[] = [];
+      const at = performance.now();
+      for (; sent < due; sent++) {
+        if (sent % probeEvery === 0) {
+          const p = probeEvent(probeTag, probes++);
+          sentAt.set(p.key, at);
+          sentAtSec.set(p.key, (at - t0) / 1000);
+          batch.push(p);
+        } else {
+          batch.push(background[bg++ % background.length]!);
+        }
+      }
+      const pr = producer.sendBatch({ acks: -1, topicMessages: byTopic(batch) }).catch(() => void sendErrors++);
+      pending.add(pr);
+      void pr.finally(() => pending.delete(pr));
+    }
+    await sleep(TICK_MS);
+  }
+  await Promise.all(pending);
+  const producedSeconds = (performance.now() - t0) / 1000;
+  const lagAdmin = kafka.admin();
+  await lagAdmin.connect();
+  const groupId = `e2e-worker-${tag}`;
+  const committedAtEnd = await committedWith(lagAdmin, groupId);
+  const cpu1 = cpuSnapshot(stack.pids);
+  // Wait for the remaining probes (bounded).
+  const waitUntil = performance.now() + 15_000;
+  while (latency.size < probes && performance.now() < waitUntil) await sleep(100);
+  await lagAdmin.disconnect();
+  await producer.disconnect();
+  ws.close();
+  const alertsOnWs = ws.alerts();
+  await stopStack(stack);
+  if (sendErrors > 0) say(`${sendErrors} produce batches failed`);
+
+  const steady: number[] = [];
+  const warm: number[] = [];
+  for (const [room, ms] of latency) (sentAtSec.get(room)! < WARMUP ? warm : steady).push(ms);
+  steady.sort((a, b) => a - b);
+  warm.sort((a, b) => a - b);
+  const mean = steady.reduce((a, b) => a + b, 0) / Math.max(1, steady.length);
+  return {
+    offeredPerSec: RATE,
+    achievedPerSec: Math.round(total / producedSeconds),
+    seconds: round(producedSeconds, 2),
+    probes,
+    measured: steady.length,
+    lost: probes - latency.size,
+    latencyMs: { p50: round(q(steady, 0.5), 1), p90: round(q(steady, 0.9), 1), p99: round(q(steady, 0.99), 1), max: round(steady.at(-1) ?? NaN, 1), mean: round(mean, 1) },
+    warmupLatencyMs: warm.length ? { p50: round(q(warm, 0.5), 1), p99: round(q(warm, 0.99), 1), max: round(warm.at(-1)!, 1) } : null,
+    lagAtEndEvents: total + 200 - committedAtEnd,
+    alertsOnWs,
+    cpuCores: cpuShare(cpu0, cpu1, producedSeconds),
+  };
+}
+
+// ───────────────────────────── stats ─────────────────────────────
+
+function q(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+const median = (xs: readonly number[]) => q([...xs].sort((a, b) => a - b), 0.5);
+
+// ───────────────────────────── main ─────────────────────────────
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  let broker: LocalBroker | null = null;
+  let brokers: string[];
+  if (process.env.KAFKA_BROKERS?.trim()) brokers = process.env.KAFKA_BROKERS.split(',').map((s) => s.trim());
+  else {
+    broker = await startLocalBroker({ port: KAFKA_PORT, log: say });
+    brokers = broker.brokers;
+  }
+  let brokerPid: number | undefined;
+  try {
+    brokerPid = Number(readFileSync(join(fileURLToPath(new URL('../infra/kafka/run/', import.meta.url)), String(KAFKA_PORT), 'broker.pid'), 'utf8').trim()) || undefined;
+  } catch {
+    brokerPid = undefined;
+  }
+  const kafka = testKafka(brokers);
+  let rulesetLabel = 'rules/ (full ruleset)';
+  if (RULES_DIR) rulesetLabel = `SUPERVISOR_RULES_DIR=${RULES_DIR}`;
+
+  say(`generating ${N} + ${RATE * SECONDS} events (seed ${SEED})`);
+  const tpEvents = toEvents(generateEvents(N, SEED));
+  const latEvents = LATENCY_RUNS > 0 ? toEvents(generateEvents(RATE * SECONDS, SEED + 1)) : [];
+
+  const results: Record<string, unknown> = {};
+  try {
+    for (const client of CLIENTS) {
+      const tp: ThroughputRun[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        const x = await throughputRun(client, kafka, brokers, tpEvents, r, brokerPid);
+        say(`${client} throughput run ${r + 1}: ${x.eventsPerSec}/s over ${x.seconds} s; cpu ${JSON.stringify(x.cpuCores)}`);
+        tp.push(x);
+      }
+      const lat: LatencyRun[] = [];
+      for (let r = 0; r < LATENCY_RUNS; r++) {
+        const x = await latencyRun(client, kafka, brokers, latEvents, r, brokerPid);
+        say(`${client} latency run ${r + 1}: p50 ${x.latencyMs.p50} ms, p99 ${x.latencyMs.p99} ms (${x.measured} probes, ${x.lost} lost); cpu ${JSON.stringify(x.cpuCores)}`);
+        lat.push(x);
+      }
+      const rates = tp.map((x) => x.eventsPerSec);
+      results[client] = {
+        maxEventsPerSec: median(rates),
+        maxEventsPerSecMin: Math.min(...rates),
+        maxEventsPerSecMax: Math.max(...rates),
+        eventsPerWorkerCpuSec: median(tp.map((x) => x.eventsPerWorkerCpuSec)),
+        throughputRuns: tp,
+        ...(lat.length > 0 && {
+          latencyMs: {
+            p50: median(lat.map((x) => x.latencyMs.p50)),
+            p99: median(lat.map((x) => x.latencyMs.p99)),
+            atEventsPerSec: RATE,
+          },
+          latencyRuns: lat,
+        }),
+      };
+    }
+  } finally {
+    await broker?.stop();
+  }
+
+  const out = {
+    generatedAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, os: `${platform()} ${release()} ${arch()}` },
+    config: { events: N, runs: RUNS, latencyRuns: LATENCY_RUNS, rate: RATE, seconds: SECONDS, warmupSeconds: WARMUP, probesPerSec: PROBES_PER_SEC, seed: SEED, ruleset: rulesetLabel, rulesLoaded: rulesetSeen, topology: 'broker (JVM), worker and gateway (one process each), bench producer + WebSocket client (this process); 127.0.0.1' },
+    e2e: results,
+    totalSeconds: Math.round((Date.now() - started) / 1000),
+  };
+  writeFileSync(OUT, `${JSON.stringify(out, null, 2)}\n`);
+
+  const rows: string[][] = [['client', 'max events/s (median; min–max)', 'runs', `p50 ms @${RATE}/s`, 'p99 ms', 'probes (lost)', 'worker CPU (cores) tp / lat', 'events per worker CPU-s']];
+  for (const c of CLIENTS) {
+    const r = results[c] as { eventsPerWorkerCpuSec: number; maxEventsPerSec: number; maxEventsPerSecMin: number; maxEventsPerSecMax: number; throughputRuns: ThroughputRun[]; latencyRuns?: LatencyRun[]; latencyMs?: { p50: number; p99: number } };
+    const l = r.latencyRuns?.[0];
+    rows.push([
+      c,
+      `${r.maxEventsPerSec} (${r.maxEventsPerSecMin}–${r.maxEventsPerSecMax})`,
+      r.throughputRuns.map((x) => x.eventsPerSec).join(', '),
+      r.latencyMs ? String(r.latencyMs.p50) : '-',
+      r.latencyMs ? String(r.latencyMs.p99) : '-',
+      l ? `${r.latencyRuns!.map((x) => x.measured).join('/')} (${r.latencyRuns!.map((x) => x.lost).join('/')})` : '-',
+      `${median(r.throughputRuns.map((x) => x.cpuCores.worker ?? NaN))} / ${l ? median(r.latencyRuns!.map((x) => x.cpuCores.worker ?? NaN)) : '-'}`,
+      String(median(r.throughputRuns.map((x) => x.eventsPerWorkerCpuSec))),
+    ]);
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  process.stdout.write(`\nend to end through the broker (${rulesetLabel}: ${rulesetSeen?.rules ?? '?'} rules, ${rulesetSeen?.version ?? '?'}; ${N} events per throughput run, ${RUNS} runs; latency at ${RATE}/s for ${SECONDS} s, first ${WARMUP} s excluded)\n`);
+  for (const r of rows) process.stdout.write(`${r.map((c, i) => c.padEnd(widths[i]!)).join('  ')}\n`);
+  process.stdout.write(`\nwrote ${OUT} (${out.totalSeconds} s)\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`bench:e2e failed: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,111 @@
+/**
+ * `npm run bench:scan`: `supervisor scan` (the real CLI, a subprocess) over a generated JSON
+ * Lines file against bench/read-parse.mjs (a subprocess that only reads the same lines and
+ * JSON.parses each). Wall-clock seconds of each, median of SCAN_RUNS runs, and the ratio
+ * (issue 5 goal: ≤ 2.5×). Both write to a file in the temp dir (scan: its alerts).
+ *
+ * The file comes from bench/write-events.ts (the realistic mix of bench/generate.ts) and is
+ * cached in the temp dir by (count, seed).
+ * Env: SCAN_EVENTS (500000), SCAN_RUNS (3), SCAN_SEED (20261126), SCAN_OUT
+ *      (bench/results-scan.json), SUPERVISOR_RULES_DIR (passed to scan; labelled).
+ * Smoke: SCAN_EVENTS=2000 SCAN_RUNS=1 npm run bench:scan
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function envInt(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const v = Number(raw.replace(/_/g, ''));
+  if (!Number.isInteger(v) || v < min) {
+    process.stderr.write(`bench:scan: ${name}=${JSON.stringify(raw)} is not an integer ≥ ${min}\n`);
+    process.exit(2);
+  }
+  return v;
+}
+
+const N = envInt('SCAN_EVENTS', 500_000, 1);
+const RUNS = envInt('SCAN_RUNS', 3, 1);
+const SEED = envInt('SCAN_SEED', 20261126, 0);
+const OUT = process.env.SCAN_OUT ?? fileURLToPath(new URL('./results-scan.json', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const BIN = join(ROOT, 'bin', 'supervisor.js');
+const say = (m: string) => process.stderr.write(`[scan] ${m}\n`);
+
+/** Runs a command with stdout to `outFile`; resolves to wall seconds and stderr. */
+function timed(args: string[], outFile: string): Promise<{ seconds: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const fd = openSync(outFile, 'w');
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', fd, 'pipe'], env: process.env });
+    closeSync(fd);
+    let stderr = '';
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}: ${stderr.slice(-2000)}`));
+      else resolve({ seconds, stderr });
+    });
+  });
+}
+
+async function eventsFile(): Promise<string> {
+  const file = join(tmpdir(), `supervisor-bench-${N}-${SEED}.jsonl`);
+  if (existsSync(file) && statSync(file).size > 0) return file;
+  say(`writing ${N} events to ${file}`);
+  const tmp = `${file}.${process.pid}.tmp`;
+  await timed(['--import', 'tsx', join(ROOT, 'bench', 'write-events.ts'), String(N), String(SEED)], tmp);
+  renameSync(tmp, file);
+  return file;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+async function main(): Promise<void> {
+  const file = await eventsFile();
+  const out = join(tmpdir(), `supervisor-bench-scan-${process.pid}.out`);
+  const scan: number[] = [];
+  const parse: number[] = [];
+  let summary = '';
+  for (let r = 0; r < RUNS; r++) {
+    // Alternate, so drift on a shared machine hits both alike.
+    const p = await timed([join(ROOT, 'bench', 'read-parse.mjs'), file], `${out}.parse`);
+    parse.push(p.seconds);
+    const s = await timed([BIN, 'scan', '--input', file], out);
+    scan.push(s.seconds);
+    summary = s.stderr.trim().split('\n').filter((l) => l.startsWith('scan:')).at(-1) ?? '';
+    say(`run ${r + 1}: scan ${s.seconds.toFixed(2)} s, read+parse ${p.seconds.toFixed(2)} s`);
+  }
+  const alertsBytes = statSync(out).size;
+  const result = {
+    generatedAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', node: process.version },
+    events: N,
+    seed: SEED,
+    fileBytes: statSync(file).size,
+    ruleset: process.env.SUPERVISOR_RULES_DIR ? `SUPERVISOR_RULES_DIR=${process.env.SUPERVISOR_RULES_DIR}` : 'rules/ (full ruleset)',
+    scanSummary: summary,
+    scanOutputBytes: alertsBytes,
+    scan: { seconds: r3(median(scan)), runs: scan.map(r3), eventsPerSec: Math.round(N / median(scan)) },
+    readParse: { seconds: r3(median(parse)), runs: parse.map(r3), eventsPerSec: Math.round(N / median(parse)) },
+    ratio: Math.round((median(scan) / median(parse)) * 100) / 100,
+    goal: 2.5,
+  };
+  writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(
+    `\nscan vs read+parse, ${N} events (${result.ruleset}), wall seconds, median of ${RUNS}\n` +
+      `  supervisor scan   ${result.scan.seconds.toFixed(2)} s  (runs ${result.scan.runs.join(', ')}; ${result.scan.eventsPerSec}/s)\n` +
+      `  read + JSON.parse ${result.readParse.seconds.toFixed(2)} s  (runs ${result.readParse.runs.join(', ')}; ${result.readParse.eventsPerSec}/s)\n` +
+      `  ratio             ${result.ratio}×  (goal ≤ ${result.goal}×)\n  ${summary}\nwrote ${OUT}\n`,
+  );
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench:scan failed: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});
