@@ -23,7 +23,12 @@ export { foldText };
  */
 const NUMERAL =
   /[0-9０-９]|[零〇一二两俩仨三四五六七八九十百千万幺][零〇一二两俩仨三四五六七八九十百千万幺块元米折分毛角单件个套盒瓶支只条斤克岁号位名天秒点w]|半价|对折|买[一二两三]送/;
-export const hasNumeral = (text: string): boolean => NUMERAL.test(text);
+let numeralMemo: { text: string; has: boolean } = { text: '', has: false };
+/** Every price rule asks this of the same segment in turn: a one-entry memo. */
+export function hasNumeral(text: string): boolean {
+  if (text !== numeralMemo.text) numeralMemo = { text, has: NUMERAL.test(text) };
+  return numeralMemo.has;
+}
 
 /** Price conditions (catalogue §2.2): a price said with one of these is not a one-unit price. Regex sources. */
 export const DEFAULT_CONDITION_MARKERS = [
