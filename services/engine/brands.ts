@@ -44,9 +44,9 @@ export type BrandRegistry = {
   isAuthorised(brand: string, authorisations: readonly string[] | null | undefined): boolean | null;
   /** The floor in fen for a brand and product name, or null when the brand has none. */
   floorFen(brand: string, productName: string): number | null;
-  /** Brands named in a text (a product name, say): exact aliases whose context holds, then fuzzy Latin names. */
+  /** Brands named in a text (a product name, say): exact aliases whose context holds, then fuzzy Latin names. The array is shared: do not modify it. */
   mentions(text: string, contextText?: string): BrandMention[];
-  /** Latin tokens of `normText` within edit distance of a Latin alias of similar length. */
+  /** Latin tokens of `normText` within edit distance of a Latin alias of similar length. The array is shared: do not modify it. */
   fuzzyLatin(normText: string): BrandMention[];
   /** Whether an alias's context words appear in the given (normalised) texts. */
   contextHolds(alias: BrandAlias, ...normTexts: string[]): boolean;
@@ -56,7 +56,29 @@ const GENERIC = '(generic luxury)';
 const LATIN_TOKEN = /[a-z][a-z'&]*(?: [a-z][a-z'&]*)*/g;
 const isLatin = (s: string) => /^[a-z][a-z '&]*$/.test(s);
 
+/** Registries by seed object and normaliser: the rules of one ruleset share one (and its memos). */
+const registries = new WeakMap<object, WeakMap<(s: string) => string, BrandRegistry>>();
+const MEMO_LIMIT = 2000;
+
+/** Builds the registry; a call with the same seed object and normaliser returns the same one. */
 export function createBrandRegistry(seedIn: unknown, norm: (s: string) => string): BrandRegistry {
+  if (typeof seedIn !== 'object' || seedIn === null) return buildBrandRegistry(seedIn, norm);
+  let byNorm = registries.get(seedIn);
+  if (byNorm === undefined) registries.set(seedIn, (byNorm = new WeakMap()));
+  let reg = byNorm.get(norm);
+  if (reg === undefined) byNorm.set(norm, (reg = buildBrandRegistry(seedIn, norm)));
+  return reg;
+}
+
+function hasLatin(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return true;
+  }
+  return false;
+}
+
+function buildBrandRegistry(seedIn: unknown, norm: (s: string) => string): BrandRegistry {
   const seed = BrandSeedSchema.parse(seedIn);
   const aliases: BrandAlias[] = [];
   const byNorm = new Map<string, string>();
@@ -87,7 +109,23 @@ export function createBrandRegistry(seedIn: unknown, norm: (s: string) => string
   const contextHolds = (alias: BrandAlias, ...texts: string[]) =>
     alias.context.length === 0 || alias.context.some((c) => texts.some((t) => t.includes(c)));
 
+  // Memos of pure functions of the text: every rule of the ruleset asks about the same segment or name.
+  const fuzzyMemo = new Map<string, BrandMention[]>();
+  const mentionMemo = new Map<string, BrandMention[]>();
+  const NONE: BrandMention[] = [];
+
   const fuzzyLatin = (normText: string): BrandMention[] => {
+    if (!hasLatin(normText)) return NONE; // a token starts with a Latin letter
+    let out = fuzzyMemo.get(normText);
+    if (out === undefined) {
+      out = fuzzyLatinUncached(normText);
+      if (fuzzyMemo.size >= MEMO_LIMIT) fuzzyMemo.clear();
+      fuzzyMemo.set(normText, out);
+    }
+    return out;
+  };
+
+  const fuzzyLatinUncached = (normText: string): BrandMention[] => {
     const out: BrandMention[] = [];
     for (const m of normText.matchAll(LATIN_TOKEN)) {
       const token = m[0].replace(/ /g, '');
@@ -123,21 +161,32 @@ export function createBrandRegistry(seedIn: unknown, norm: (s: string) => string
       return f.floor;
     },
     mentions(text, contextText = '') {
-      const t = norm(text);
-      const c = norm(contextText);
-      const out: BrandMention[] = [];
-      const seen = new Set<string>();
-      for (const a of aliases) {
-        if (a.type === 'generic' || !t.includes(a.norm) || !contextHolds(a, t, c) || seen.has(a.brand)) continue;
-        seen.add(a.brand);
-        out.push({ brand: a.brand, alias: a.text, type: a.type });
+      if (contextText !== '') return mentionsUncached(text, contextText);
+      let out = mentionMemo.get(text);
+      if (out === undefined) {
+        out = mentionsUncached(text, contextText);
+        if (mentionMemo.size >= MEMO_LIMIT) mentionMemo.clear();
+        mentionMemo.set(text, out);
       }
-      for (const f of fuzzyLatin(t)) if (!seen.has(f.brand)) (seen.add(f.brand), out.push(f));
       return out;
     },
     fuzzyLatin,
     contextHolds,
   };
+
+  function mentionsUncached(text: string, contextText: string): BrandMention[] {
+    const t = norm(text);
+    const c = norm(contextText);
+    const out: BrandMention[] = [];
+    const seen = new Set<string>();
+    for (const a of aliases) {
+      if (a.type === 'generic' || !t.includes(a.norm) || !contextHolds(a, t, c) || seen.has(a.brand)) continue;
+      seen.add(a.brand);
+      out.push({ brand: a.brand, alias: a.text, type: a.type });
+    }
+    for (const f of fuzzyLatin(t)) if (!seen.has(f.brand)) (seen.add(f.brand), out.push(f));
+    return out;
+  }
 }
 
 export const GENERIC_LUXURY = GENERIC;

@@ -4,7 +4,25 @@
  * Works on the original text, clause by clause.
  */
 
-const CLAUSE_BREAK = /[。！？；，,!?;\n\r]/;
+/** The clause breaks 。！？；，,!?;\n\r, by UTF-16 code unit (a table lookup instead of a regex per character). */
+function isBreak(c: number): boolean {
+  switch (c) {
+    case 0x3002: // 。
+    case 0xff01: // ！
+    case 0xff1f: // ？
+    case 0xff1b: // ；
+    case 0xff0c: // ，
+    case 0x2c: // ,
+    case 0x21: // !
+    case 0x3f: // ?
+    case 0x3b: // ;
+    case 0x0a: // \n
+    case 0x0d: // \r
+      return true;
+    default:
+      return false;
+  }
+}
 
 export type ScopeOptions = {
   negation: boolean;
@@ -29,12 +47,50 @@ const NEGATION_WINDOW = 6;
 /** Words that contain a negator without negating anything (未来, 不错, 不少 …). */
 const NOT_NEGATIONS = ['未来', '不少', '不错', '不仅', '不断', '不管', '不停', '不光', '不止', '不久', '不但', '不一样', '不同', '没错', '别的', '别人', '别家', '特别', '差不多', '了不起', '不得了'];
 
+/**
+ * A word list indexed by first UTF-16 code unit: `containsAny(text, set)` answers
+ * `words.some((w) => text.includes(w))` with one table lookup per character of `text`.
+ */
+type WordSet = { bit: number; byFirst: Map<number, string[]> };
+const FIRST = new Uint8Array(0x10000);
+let nextBit = 1;
+
+function wordSet(words: readonly string[]): WordSet {
+  const bit = nextBit;
+  nextBit <<= 1;
+  const byFirst = new Map<number, string[]>();
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    FIRST[c] = FIRST[c]! | bit;
+    const list = byFirst.get(c);
+    if (list === undefined) byFirst.set(c, [w]);
+    else list.push(w);
+  }
+  return { bit, byFirst };
+}
+
+function containsAny(text: string, set: WordSet): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((FIRST[c]! & set.bit) === 0) continue;
+    for (const w of set.byFirst.get(c)!) if (text.startsWith(w, i)) return true;
+  }
+  return false;
+}
+
+const REGULATION_SET = wordSet(REGULATION);
+const MENTION_AFTER_SET = wordSet(MENTION_AFTER);
+const REPORTED_BEFORE_SET = wordSet(REPORTED_BEFORE);
+const NEGATORS_SET = wordSet(NEGATORS);
+const QUESTION_SET = wordSet(QUESTION);
+const NOT_NEGATIONS_SET = wordSet(NOT_NEGATIONS);
+
 /** [start, end) of the clause containing position `at` of `text`. */
 export function clauseAt(text: string, at: number): [number, number] {
   let s = at;
-  while (s > 0 && !CLAUSE_BREAK.test(text[s - 1]!)) s--;
+  while (s > 0 && !isBreak(text.charCodeAt(s - 1))) s--;
   let e = at;
-  while (e < text.length && !CLAUSE_BREAK.test(text[e]!)) e++;
+  while (e < text.length && !isBreak(text.charCodeAt(e))) e++;
   return [s, e];
 }
 
@@ -76,22 +132,22 @@ export function checkScope(text: string, start: number, end: number, opts: Scope
   const [cs, ce] = clauseAt(text, start);
   const clause = text.slice(cs, ce);
   if (opts.regulation) {
-    const prev = previousClause(text, cs);
-    if (REGULATION.some((w) => clause.includes(w) || prev.includes(w))) return 'quoting-regulation';
+    if (containsAny(clause, REGULATION_SET) || containsAny(previousClause(text, cs), REGULATION_SET)) return 'quoting-regulation';
   }
   if (opts.mention) {
     const after = text.slice(end, ce);
-    if (MENTION_AFTER.some((w) => after.includes(w)) || insideQuotes(text, start, end)) return 'mention';
+    if (containsAny(after, MENTION_AFTER_SET) || insideQuotes(text, start, end)) return 'mention';
   }
   if (opts.mention) {
     const before = text.slice(cs, start);
-    if (REPORTED_BEFORE.some((w) => before.includes(w))) return 'mention';
+    if (containsAny(before, REPORTED_BEFORE_SET)) return 'mention';
   }
   if (opts.negation) {
     let before = text.slice(Math.max(cs, start - NEGATION_WINDOW), start);
-    for (const w of NOT_NEGATIONS) if (before.includes(w)) before = before.split(w).join('　');
-    if (NEGATORS.some((w) => before.includes(w))) return 'negated';
-    if (QUESTION.some((w) => clause.includes(w)) && answeredNo(text, ce)) return 'answered-no';
+    // None of them in the window: the replacements below would change nothing.
+    if (containsAny(before, NOT_NEGATIONS_SET)) for (const w of NOT_NEGATIONS) if (before.includes(w)) before = before.split(w).join('　');
+    if (containsAny(before, NEGATORS_SET)) return 'negated';
+    if (containsAny(clause, QUESTION_SET) && answeredNo(text, ce)) return 'answered-no';
   }
   return null;
 }

@@ -7,7 +7,7 @@
  * already fired folds into that alert instead of raising a second one.
  */
 import { z } from 'zod';
-import { cues } from './cues.js';
+import { cues, cuesMayAct, unlessInClause } from './cues.js';
 import { LexiconSeedSchema } from './lexicon.js';
 import { defineDetector, type CompileEnv, type Finding, type LexiconHit } from './types.js';
 
@@ -50,6 +50,10 @@ type Compiled = {
   terms: string[];
   segmentUnless: string[];
   dedupeKey: string;
+  /** cardMatches by product name (a pure function of it; names repeat on every price event of a sku). */
+  matchMemo: Map<string, string[]>;
+  /** Char codes that start a card term: a name without any of them holds no term. */
+  termStarts: Set<number>;
 };
 
 /** skus flagged this session → the product name that fired; cues state per transcript config. */
@@ -105,12 +109,29 @@ function compile(p: P, env: CompileEnv): Compiled {
     terms,
     segmentUnless: p.segmentUnless.map(norm).filter((a) => a.length > 0),
     dedupeKey: p.dedupeKey,
+    matchMemo: new Map(),
+    termStarts: new Set(cardTerms.map((t) => t.norm.charCodeAt(0))),
   };
 }
 
+const MATCH_MEMO_LIMIT = 2000;
+
 /** Terms of the card lexicon found in a product name, outside allow phrases and imitation markers. */
 export function cardMatches(c: Compiled, productName: string): string[] {
+  let out = c.matchMemo.get(productName);
+  if (out === undefined) {
+    out = cardMatchesUncached(c, productName);
+    if (c.matchMemo.size >= MATCH_MEMO_LIMIT) c.matchMemo.clear();
+    c.matchMemo.set(productName, out);
+  }
+  return out.slice(); // callers own the array
+}
+
+function cardMatchesUncached(c: Compiled, productName: string): string[] {
   const name = c.norm(productName);
+  let starts = false;
+  for (let i = 0; i < name.length && !starts; i++) starts = c.termStarts.has(name.charCodeAt(i));
+  if (!starts) return [];
   if (c.cardUnless.some((u) => name.includes(u))) return [];
   const allowSpans: Array<[number, number]> = [];
   for (const a of c.cardAllow) for (let i = name.indexOf(a); i >= 0; i = name.indexOf(a, i + 1)) allowSpans.push([i, i + a.length]);
@@ -155,17 +176,28 @@ export const cardTerms = defineDetector({
       return { state: { ...state, flagged }, findings: [finding] };
     }
     if (event.type !== 'transcript' || segment === undefined || hits === undefined || c.transcript.length === 0) return { state, findings: [] };
-    if (c.segmentUnless.length > 0) {
-      const said = c.norm(event.text);
-      if (c.segmentUnless.some((u) => said.includes(u))) return { state, findings: [] };
+    // The configurations that could act on this segment; none → nothing to do (not even the segmentUnless check).
+    const card = room.activeSku === null ? undefined : room.cards[room.activeSku];
+    let todo: Array<LexiconHit[] | null> | null = null;
+    for (let k = 0; k < c.transcript.length; k++) {
+      const t = c.transcript[k]!;
+      let mine: LexiconHit[] | null = null;
+      for (const h of hits) if (h.term >= t.offset && h.term < t.offset + t.size) (mine ??= []).push({ term: h.term - t.offset, start: h.start, end: h.end });
+      if (mine === null) continue;
+      if (t.required !== null && !t.required.every((ids) => mine.some((h) => ids.has(h.term)))) continue;
+      if (!cuesMayAct(t.compiled, segment, mine, room, card)) continue;
+      (todo ??= c.transcript.map(() => null))[k] = mine;
+    }
+    if (todo === null) return { state, findings: [] };
+    // The current segment, normalised: its part of the squeezed view (see unlessInClause).
+    if (c.segmentUnless.length > 0 && unlessInClause(c.segmentUnless, segment.squeezed, segment.map, segment.currentStart, segment.original.length)) {
+      return { state, findings: [] };
     }
     let cuesStates: unknown[] | null = null;
     for (let k = 0; k < c.transcript.length; k++) {
       const t = c.transcript[k]!;
-      const mine: LexiconHit[] = [];
-      for (const h of hits) if (h.term >= t.offset && h.term < t.offset + t.size) mine.push({ ...h, term: h.term - t.offset });
-      if (mine.length === 0) continue;
-      if (t.required !== null && !t.required.every((ids) => mine.some((h) => ids.has(h.term)))) continue;
+      const mine = todo[k];
+      if (mine === null || mine === undefined) continue;
       const prev = state.cues[k] ?? cues.initial();
       const out = cues.evaluate({ event, room, rule: t.compiled, state: prev as ReturnType<typeof cues.initial>, segment, hits: mine, productCategory });
       if (out.state !== prev) (cuesStates ??= [...state.cues])[k] = out.state;

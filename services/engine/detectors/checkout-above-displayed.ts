@@ -30,9 +30,14 @@ const MAX_FEES = 10;
 const MAX_FIRED = 50;
 
 /** Amounts (fen) named right after a fee marker in `text`. */
+/** The global form of a marker regex, built once per marker regex. */
+const globalMarkers = new WeakMap<RegExp, RegExp>();
+
 export function feesIn(text: string, marker: RegExp, reach: number): number[] {
   const out: number[] = [];
-  const g = new RegExp(marker.source, 'gu');
+  let g = globalMarkers.get(marker);
+  if (g === undefined) globalMarkers.set(marker, (g = new RegExp(marker.source, 'gu')));
+  g.lastIndex = 0;
   for (let m = g.exec(text); m !== null; m = g.exec(text)) {
     const from = m.index + m[0].length;
     for (let i = from; i < Math.min(text.length, from + reach); i++) {

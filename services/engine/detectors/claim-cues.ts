@@ -20,9 +20,9 @@
  * state (only parts with `within: {seconds}` have any).
  */
 import { z } from 'zod';
-import { cues } from './cues.js';
+import { cues, cuesMayAct } from './cues.js';
 import { LexiconSeedSchema } from './lexicon.js';
-import { defineDetector, type CompileEnv, type Finding } from './types.js';
+import { defineDetector, type CompileEnv, type Finding, type LexiconHit } from './types.js';
 
 const Hint = z.strictObject({
   /** The category a hint sets. */
@@ -56,9 +56,19 @@ type P = z.infer<typeof Params>;
 
 type CuesCompiled = ReturnType<typeof cues.compile>;
 type CuesState = Parameters<typeof cues.evaluate>[0]['state'];
-type Part = { name: string; compiled: CuesCompiled; offset: number; count: number; ordered: boolean };
-type CompiledHint = { category: string; terms: string[]; over: Set<string> };
-type Compiled = { p: P; parts: Part[]; terms: string[]; hints: CompiledHint[]; unlessSaid: string[]; norm: (s: string) => string };
+type Part = { name: string; compiled: CuesCompiled; offset: number; count: number; ordered: boolean; requiredGroups: number };
+/** `first`/`last`: the first and last char code of each term, a cheap pre-check before indexOf. */
+type CompiledHint = { category: string; terms: string[]; over: Set<string>; first: Uint16Array; last: Uint16Array };
+type Compiled = {
+  p: P;
+  parts: Part[];
+  terms: string[];
+  hints: CompiledHint[];
+  unlessSaid: string[];
+  norm: (s: string) => string;
+  /** hintIn per hint for a recent segment (segments are shared from one room state to the next). */
+  recentHints: WeakMap<object, Array<string | null | undefined>>;
+};
 type State = Record<string, CuesState>;
 
 /**
@@ -82,7 +92,7 @@ function compile(p: P, env: CompileEnv): Compiled {
       throw new Error(`part "${name}": ${(err as Error).message.split('\n').slice(0, 3).join(' ')}`);
     }
     const own = cues.terms!(compiled);
-    parts.push({ name, compiled, offset: terms.length, count: own.length, ordered: ordered === true });
+    parts.push({ name, compiled, offset: terms.length, count: own.length, ordered: ordered === true, requiredGroups: compiled.p.groups.filter((g) => !g.optional).length });
     terms.push(...own);
   }
   const hints = p.hints.map((h) => {
@@ -90,10 +100,16 @@ function compile(p: P, env: CompileEnv): Compiled {
     if (h.lexicon !== undefined) words.push(...LexiconSeedSchema.parse(env.seeds.get(`terms/${h.lexicon}`)).terms);
     const normed = [...new Set(words.flatMap((t) => env.variants(env.normaliseTerm(t))).filter((t) => t.length > 0))];
     if (normed.length === 0) throw new Error(`hint for "${h.category}" has no terms`);
-    return { category: h.category, terms: normed, over: new Set(h.over) };
+    return {
+      category: h.category,
+      terms: normed,
+      over: new Set(h.over),
+      first: Uint16Array.from(normed, (t) => t.charCodeAt(0)),
+      last: Uint16Array.from(normed, (t) => t.charCodeAt(t.length - 1)),
+    };
   });
   const unlessSaid = p.unlessSaid.map(env.normaliseTerm).filter((t) => t.length > 0);
-  return { p, parts, terms, hints, unlessSaid, norm: env.normaliseTerm };
+  return { p, parts, terms, hints, unlessSaid, norm: env.normaliseTerm, recentHints: new WeakMap() };
 }
 
 const CLAUSE_BREAK = /[。！？；，,!?;\n\r]/;
@@ -115,18 +131,57 @@ function outOfOrder(f: Finding, original: string, currentStart: number, groups: 
 /** How many combinations an `ordered` part tries before giving up. */
 const ORDER_ATTEMPTS = 4;
 
+/** Scratch table of the char codes present in the text being searched (single-threaded, reset after use). */
+const present = new Uint8Array(0x10000);
+
 /** The first hint term found un-negated in `text` (normalised), or null. */
 function hintIn(h: CompiledHint, text: string): string | null {
-  for (const t of h.terms) {
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(t, from);
-      if (at < 0) break;
-      if (!HINT_NEGATION.test(text.slice(Math.max(0, at - 3), at))) return t;
-      from = at + 1;
+  for (let i = 0; i < text.length; i++) present[text.charCodeAt(i)] = 1;
+  try {
+    for (let k = 0; k < h.terms.length; k++) {
+      if (present[h.first[k]!] === 0 || present[h.last[k]!] === 0) continue; // cannot occur in text
+      const t = h.terms[k]!;
+      if (hintAt(t, text)) return t;
     }
+    return null;
+  } finally {
+    for (let i = 0; i < text.length; i++) present[text.charCodeAt(i)] = 0;
   }
-  return null;
+}
+
+/** Whether `t` occurs un-negated in `text`. */
+function hintAt(t: string, text: string): boolean {
+  for (let from = 0; ; ) {
+    const at = text.indexOf(t, from);
+    if (at < 0) return false;
+    if (!HINT_NEGATION.test(text.slice(Math.max(0, at - 3), at))) return true;
+    from = at + 1;
+  }
+}
+
+/** hintIn for a recent segment, memoised per segment object and hint. */
+function recentHintIn(c: Compiled, hi: number, r: { text: string }): string | null {
+  let memo = c.recentHints.get(r);
+  if (memo === undefined) c.recentHints.set(r, (memo = []));
+  let out = memo[hi];
+  if (out === undefined) {
+    let text = recentNorm.get(r);
+    if (text === undefined) recentNorm.set(r, (text = c.norm(r.text)));
+    memo[hi] = out = hintIn(c.hints[hi]!, text);
+  }
+  return out;
+}
+
+/** This rule's hits of a part, with term ids relative to the part; null when there are none. */
+function partHits(part: Part, hits: readonly LexiconHit[]): LexiconHit[] | null {
+  let own: LexiconHit[] | null = null;
+  const lo = part.offset;
+  const hi = part.offset + part.count;
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k]!;
+    if (h.term >= lo && h.term < hi) (own ??= []).push({ term: h.term - lo, start: h.start, end: h.end });
+  }
+  return own;
 }
 
 export const claimCues = defineDetector({
@@ -145,27 +200,36 @@ export const claimCues = defineDetector({
     const hits = input.hits ?? [];
     if (event.type !== 'transcript' || segment === undefined || hits.length === 0) return { state, findings: [] };
 
+    // Which parts could act at all (their hits, the card): none → nothing to do, whatever the category.
+    const card = room.activeSku === null ? undefined : room.cards[room.activeSku];
+    const owns: Array<LexiconHit[] | null> = [];
+    let any = false;
+    for (const part of c.parts) {
+      const own = partHits(part, hits);
+      const may = own !== null && cuesMayAct(part.compiled, segment, own, room, card);
+      owns.push(may ? own : null);
+      if (may) any = true;
+    }
+    if (!any) return { state, findings: [] };
+
     // Category: the card's, unless a spoken hint overrides it.
     let category = input.productCategory;
     let source = room.activeSku === null ? 'none' : 'card';
-    const open = c.hints.filter((h) => h.over.has(category));
-    if (open.length > 0) {
-      const texts = [segment.squeezed];
-      for (let i = room.recent.length - 1; i >= 0; i--) {
-        const r = room.recent[i]!;
-        if (event.at - r.at > c.p.hintSeconds * 1000) break;
-        let text = recentNorm.get(r);
-        if (text === undefined) recentNorm.set(r, (text = c.norm(r.text)));
-        texts.push(text);
-      }
-      found: for (const h of open) {
-        for (const t of texts) {
-          const term = hintIn(h, t);
-          if (term !== null) {
-            category = h.category;
-            source = `speech: ${term}`;
-            break found;
-          }
+    let hasOpen = false;
+    for (const h of c.hints) if (h.over.has(category)) hasOpen = true;
+    if (hasOpen) {
+      const windowMs = c.p.hintSeconds * 1000;
+      let oldest = room.recent.length;
+      while (oldest > 0 && !(event.at - room.recent[oldest - 1]!.at > windowMs)) oldest--;
+      found: for (let hi = 0; hi < c.hints.length; hi++) {
+        const h = c.hints[hi]!;
+        if (!h.over.has(category)) continue;
+        let term = hintIn(h, segment.squeezed);
+        for (let i = room.recent.length - 1; term === null && i >= oldest; i--) term = recentHintIn(c, hi, room.recent[i]!);
+        if (term !== null) {
+          category = h.category;
+          source = `speech: ${term}`;
+          break found;
         }
       }
     }
@@ -176,9 +240,11 @@ export const claimCues = defineDetector({
     if (c.unlessSaid.some((u) => segment.squeezed.includes(u))) return { state, findings: [] };
 
     let next = state;
-    for (const part of c.parts) {
-      let own = hits.filter((h) => h.term >= part.offset && h.term < part.offset + part.count).map((h) => ({ ...h, term: h.term - part.offset }));
-      if (own.length === 0) continue;
+    for (let pi = 0; pi < c.parts.length; pi++) {
+      const part = c.parts[pi]!;
+      const mine = owns[pi];
+      if (mine === null || mine === undefined) continue;
+      let own = mine;
       const before = next[part.name] ?? null;
       let f: Finding | undefined;
       for (let attempt = 0; attempt < ORDER_ATTEMPTS && own.length > 0; attempt++) {
@@ -186,7 +252,7 @@ export const claimCues = defineDetector({
         if (out.state !== before) next = { ...next, [part.name]: out.state };
         f = out.findings[0];
         if (f === undefined || !part.ordered) break;
-        const bad = outOfOrder(f, segment.original, segment.currentStart, part.compiled.p.groups.filter((g) => !g.optional).length);
+        const bad = outOfOrder(f, segment.original, segment.currentStart, part.requiredGroups);
         if (bad === null) break;
         f = undefined;
         own = own.filter((h) => segment.map[h.start] !== bad); // that hit came too early: try the others

@@ -16,7 +16,7 @@ import { createBrandRegistry, GENERIC_LUXURY, type BrandRegistry } from '../bran
 import { SEVERITIES } from '../contracts/alert.js';
 import type { Coordinates } from '../contracts/events.js';
 import type { ProductCard, RoomState } from '../state/room.js';
-import { cues } from './cues.js';
+import { cues, cuesMayAct } from './cues.js';
 import { defineDetector, type CompileEnv, type EvidenceEvent, type EvidenceMatch, type Finding, type LexiconHit, type SegmentView } from './types.js';
 
 const TYPES = ['official', 'nickname', 'code', 'generic'] as const;
@@ -95,6 +95,8 @@ type Compiled = {
   brandAllow: string[];
   maxSeconds: number;
   norm: (s: string) => string;
+  /** Brand context takes a non-generic type: fuzzy Latin names count. */
+  latinTypes: boolean;
 };
 
 type Seen = { at: number; ts: string; coords: Coordinates; text: string; terms: string[]; matches: EvidenceMatch[]; sku: string | null };
@@ -104,6 +106,15 @@ type State = { parts: Record<string, Seen>; brands: BrandSeen[]; sub: Record<str
 const EMPTY: State = { parts: {}, brands: [], sub: {} };
 const MAX_BRANDS = 8;
 const isAsciiAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+
+/** Whether `s` holds a Latin letter a–z (what /[a-z]/ tests). */
+function hasLatin(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return true;
+  }
+  return false;
+}
 
 function compile(p: P, env: CompileEnv): Compiled {
   const terms: string[] = [];
@@ -161,7 +172,19 @@ function compile(p: P, env: CompileEnv): Compiled {
   }
   const maxSeconds = Math.max(...p.alternatives.map((a) => a.seconds));
   const brandAllow = (p.brand?.allow ?? []).map(env.normaliseTerm).filter((a) => a.length > 0);
-  return { p, parts, terms, brandOffset, brandAlias, registry, brandAllow, maxSeconds, norm: env.normaliseTerm };
+  const latinTypes = p.brand !== undefined && p.brand.types.some((t) => t !== 'generic');
+  return { p, parts, terms, brandOffset, brandAlias, registry, brandAllow, maxSeconds, norm: env.normaliseTerm, latinTypes };
+}
+
+function isEmpty(r: object): boolean {
+  for (const _ in r) return false;
+  return true;
+}
+
+function countKeys(r: object): number {
+  let n = 0;
+  for (const _ in r) n++;
+  return n;
 }
 
 function authorised(c: Compiled, room: RoomState, brand: string): boolean {
@@ -203,24 +226,29 @@ function brandsSaid(c: Compiled, seg: SegmentView, hits: readonly LexiconHit[], 
   const b = c.p.brand;
   if (b === undefined || c.registry === null) return [];
   const { squeezed, map, currentStart } = seg;
-  const own = hits.filter((h) => h.term >= c.brandOffset);
-  const allow = own.filter((h) => c.brandAlias[h.term - c.brandOffset] === -1);
-  const cardText = card ? c.norm(card.productName) : '';
+  let own: LexiconHit[] | null = null;
+  let allow: LexiconHit[] | null = null;
+  for (const h of hits) {
+    if (h.term < c.brandOffset) continue;
+    (own ??= []).push(h);
+    if (c.brandAlias[h.term - c.brandOffset] === -1) (allow ??= []).push(h);
+  }
+  let cardText: string | null = null;
   const out: Array<{ brand: string; alias: string; type: string }> = [];
-  for (const h of own) {
+  for (const h of own ?? []) {
     const ai = c.brandAlias[h.term - c.brandOffset]!;
     if (ai < 0) continue;
     if (map[h.end - 1]! < currentStart) continue;
-    if (allow.some((a) => a.start <= h.start && a.end >= h.end)) continue;
+    if (allow !== null && allow.some((a) => a.start <= h.start && a.end >= h.end)) continue;
     const term = c.terms[h.term]!;
     if (isAsciiAlnum(term.charCodeAt(0)) && h.start > 0 && isAsciiAlnum(squeezed.charCodeAt(h.start - 1))) continue;
     if (isAsciiAlnum(term.charCodeAt(term.length - 1)) && h.end < squeezed.length && isAsciiAlnum(squeezed.charCodeAt(h.end))) continue;
     const alias = c.registry.aliases[ai]!;
-    if (!c.registry.contextHolds(alias, squeezed, cardText)) continue;
+    if (alias.context.length > 0 && !c.registry.contextHolds(alias, squeezed, (cardText ??= card ? c.norm(card.productName) : ''))) continue;
     if (b.thirdParty && authorised(c, room, alias.brand)) continue;
     out.push({ brand: alias.brand, alias: alias.text, type: alias.type });
   }
-  if (/[a-z]/.test(squeezed) && b.types.some((t) => t !== 'generic')) {
+  if (c.latinTypes && hasLatin(squeezed)) {
     let qs = 0; // where the current segment starts in the squeezed view
     while (qs < map.length && map[qs]! < currentStart) qs++;
     for (const m of c.registry.fuzzyLatin(squeezed.slice(qs))) {
@@ -372,44 +400,58 @@ export const cueSets = defineDetector({
     const { event, room, rule: c, segment } = input;
     const state = input.state ?? EMPTY;
     const hits = input.hits ?? [];
-    const card = room.activeSku === null ? undefined : room.cards[room.activeSku];
-    const now = event.at;
     if (event.type === 'transcript' && segment === undefined) return { state, findings: [] };
-    if (event.type === 'transcript' && hits.length === 0 && !(c.p.brand !== undefined && /[a-z]/.test(segment!.squeezed))) {
+    if (event.type === 'transcript' && hits.length === 0 && !(c.p.brand !== undefined && hasLatin(segment!.squeezed))) {
       return { state, findings: [] };
     }
-    if (event.type === 'price' && Object.keys(state.parts).length === 0) return { state, findings: [] };
+    if (event.type === 'price' && isEmpty(state.parts)) return { state, findings: [] };
+    const card = room.activeSku === null ? undefined : room.cards[room.activeSku];
+    const now = event.at;
 
-    // Forget what fell out of the widest window.
+    // Forget what fell out of the widest window (copied only when something did, or on a write).
     const windowMs = c.maxSeconds * 1000;
-    const parts: Record<string, Seen> = {};
-    for (const [k, v] of Object.entries(state.parts)) if (now - v.at <= windowMs) parts[k] = v;
-    let brands = state.brands.filter((b) => now - b.at <= windowMs);
+    let parts: Record<string, Seen> = state.parts;
+    let partsCopied = false;
+    for (const k in state.parts) {
+      if (!(now - state.parts[k]!.at <= windowMs)) {
+        parts = {};
+        for (const [k2, v] of Object.entries(state.parts)) if (now - v.at <= windowMs) parts[k2] = v;
+        partsCopied = true;
+        break;
+      }
+    }
+    let brands = state.brands.every((b) => now - b.at <= windowMs) ? state.brands : state.brands.filter((b) => now - b.at <= windowMs);
     let sub = state.sub;
-    const freshParts = new Set<string>();
+    let freshParts: Set<string> | null = null;
     let freshBrand = false;
     let ratio: { reference: number; ours: number } | null = null;
 
     if (event.type === 'transcript' && segment !== undefined) {
       for (const part of c.parts) {
-        const own = hits.filter((h) => h.term >= part.offset && h.term < part.offset + part.count).map((h) => ({ ...h, term: h.term - part.offset }));
-        if (own.length === 0) continue;
+        let own: LexiconHit[] | null = null;
+        const lo = part.offset;
+        const hi = part.offset + part.count;
+        for (const h of hits) if (h.term >= lo && h.term < hi) (own ??= []).push({ term: h.term - lo, start: h.start, end: h.end });
+        if (own === null) continue;
         if (part.kind === 'ratio') {
           const r = ratioHolds(part, segment.squeezed);
           if (r === null) continue;
           ratio = r;
-          freshParts.add(part.name);
+          (freshParts ??= new Set()).add(part.name);
+          if (!partsCopied) (parts = { ...parts }), (partsCopied = true);
           parts[part.name] = { at: now, ts: event.ts, coords: event.coords, text: event.text.slice(0, 200), terms: [`${r.reference}>${part.ratio.factor}×${r.ours}`], matches: [], sku: room.activeSku };
           continue;
         }
         if (!part.timed && !part.needed.every((g) => own.some((h) => part.compiled.info[h.term]?.group === g))) continue;
+        if (!cuesMayAct(part.compiled, segment, own, room, card)) continue;
         const before = sub[part.name] ?? null;
         const out = cues.evaluate({ ...input, rule: part.compiled, state: before, hits: own });
         if (out.state !== before) sub = { ...sub, [part.name]: out.state };
         const f = out.findings[0];
         if (f === undefined) continue;
-        freshParts.add(part.name);
+        (freshParts ??= new Set()).add(part.name);
         const terms = f.dedupeKey.split('|');
+        if (!partsCopied) (parts = { ...parts }), (partsCopied = true);
         parts[part.name] = { at: now, ts: event.ts, coords: event.coords, text: event.text.slice(0, 200), terms, matches: [...(f.matches ?? [])], sku: room.activeSku };
       }
       const said = brandsSaid(c, segment, hits, room, card);
@@ -421,8 +463,10 @@ export const cueSets = defineDetector({
       }
     }
     const unchanged =
-      freshParts.size === 0 && !freshBrand && sub === state.sub && brands.length === state.brands.length && Object.keys(parts).length === Object.keys(state.parts).length;
-    const next = (): State => (unchanged ? state : { parts, brands, sub });
+      freshParts === null && !freshBrand && sub === state.sub && brands.length === state.brands.length && countKeys(parts) === countKeys(state.parts);
+    // A transcript that completed no part and named no brand completes no alternative.
+    if (event.type !== 'price' && freshParts === null && !freshBrand) return { state: unchanged ? state : { parts, brands, sub }, findings: [] };
+    const fresh: ReadonlySet<string> = freshParts ?? new Set();
     let cardCtxMemo: string[] | null = null;
     const cardCtxOf = (): string[] => (cardCtxMemo ??= c.p.brand === undefined || c.p.brand.card === false ? [] : cardBrands(c, room, card));
     const cardFresh = event.type === 'price';
@@ -438,7 +482,7 @@ export const cueSets = defineDetector({
       const ctx = alt.brand ? [...new Set([...saidBrands.map((b) => b.brand), ...cardCtx])] : [];
       if (alt.brand && ctx.length === 0) continue;
       const completes =
-        alt.parts.some((n) => freshParts.has(n)) ||
+        alt.parts.some((n) => fresh.has(n)) ||
         (alt.brand && freshBrand && saidBrands.some((b) => b.at === now)) ||
         (cardFresh && (alt.brand ? cardCtxOf().length > 0 && alt.brandFrom !== 'speech' : alt.anomaly));
       if (!completes) continue;
@@ -491,6 +535,6 @@ export const cueSets = defineDetector({
       // Everything said up to now is this alert's evidence: none of it completes another alert.
       return { state: { parts: {}, brands, sub }, findings: [finding] };
     }
-    return { state: next(), findings: [] };
+    return { state: unchanged ? state : { parts, brands, sub }, findings: [] };
   },
 });

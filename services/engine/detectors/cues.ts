@@ -98,6 +98,22 @@ type Compiled = {
   registry: BrandRegistry | null;
   norm: (s: string) => string;
   within: P['within'];
+  /** Term id → group index, -1 for an allow phrase. */
+  termGroup: Int8Array;
+  /** Whether any group can get hits the automaton did not report (fuzzy Latin brand names). */
+  fuzzy: boolean;
+  /** Required groups that only a lexicon hit (or the card, when `card`) can satisfy: a cheap pre-check. */
+  gate: Array<{ gi: number; card: boolean }>;
+  timed: boolean;
+  /** unlessNear entries by group. */
+  nearByGroup: Array<Array<{ terms: string[]; after: number; before: number }>>;
+  /** cardSatisfies per group for a card object (cards are replaced, never mutated). */
+  cardMemo: WeakMap<ProductCard, { auths: readonly string[] | null | undefined; out: Array<string | null> }>;
+  /** The same by product name and brand (a price event replaces the card object, rarely its name). */
+  cardNameMemo: Map<string, { auths: readonly string[] | null | undefined; out: Array<string | null> }>;
+  noCard: Array<string | null>;
+  /** Whether cardSatisfies reads the room's authorisations (a card group of third-party brands). */
+  cardAuths: boolean;
 };
 
 /** A remembered group hit (within: {seconds}). */
@@ -151,7 +167,31 @@ function compile(p: P, env: CompileEnv): Compiled {
     return { group, terms: u.terms.map((t) => env.normaliseTerm(t)), after: u.after, before: u.before };
   });
   for (const r of p.raise) for (const g of r.groups ?? []) if (!names.includes(g)) throw new Error(`raise: no group named "${g}"`);
-  return { p, terms, info, groupNames: names, groupTerms, unlessNear, unless: p.unless.map((u) => env.normaliseTerm(u)).filter((u) => u.length > 0), registry, norm: env.normaliseTerm, within: p.within };
+  const termGroup = Int8Array.from(info, (ti) => (ti === null ? -1 : ti.group));
+  const fuzzy = registry !== null && p.groups.some((g) => g.brands !== undefined && g.brands !== 'generic');
+  const gate = p.groups.flatMap((g, gi) => (g.optional || g.brands !== undefined ? [] : [{ gi, card: g.card }]));
+  const nearByGroup = p.groups.map((_, gi) => unlessNear.filter((u) => u.group === gi).map(({ terms: t, after, before }) => ({ terms: t, after, before })));
+  return {
+    p,
+    terms,
+    info,
+    groupNames: names,
+    groupTerms,
+    unlessNear,
+    unless: p.unless.map((u) => env.normaliseTerm(u)).filter((u) => u.length > 0),
+    registry,
+    norm: env.normaliseTerm,
+    within: p.within,
+    termGroup,
+    fuzzy,
+    gate,
+    timed: typeof p.within === 'object' && 'seconds' in p.within,
+    nearByGroup,
+    cardMemo: new WeakMap(),
+    cardNameMemo: new Map(),
+    noCard: p.groups.map(() => null),
+    cardAuths: p.groups.some((g) => g.card && g.brands !== undefined && g.thirdParty),
+  };
 }
 
 function authorised(c: Compiled, room: RoomState, brand: string | null): boolean {
@@ -173,43 +213,137 @@ function cardSatisfies(c: Compiled, gi: number, room: RoomState, card: ProductCa
   return null;
 }
 
+const CARD_MEMO_LIMIT = 2000;
+
+/** cardSatisfies for every group; memoised per card object and authorisation list (both are replaced, never mutated). */
+function cardGroupsOf(c: Compiled, room: RoomState, card: ProductCard | undefined): Array<string | null> {
+  if (card === undefined) return c.noCard;
+  const auths = c.cardAuths ? room.meta?.sellerAuthorizations : null;
+  const m = c.cardMemo.get(card);
+  if (m !== undefined && m.auths === auths) return m.out;
+  const key = `${card.productName}\u0000${card.brand ?? ''}`;
+  let entry = c.cardNameMemo.get(key);
+  if (entry === undefined || entry.auths !== auths) {
+    entry = { auths, out: c.p.groups.map((_, gi) => cardSatisfies(c, gi, room, card)) };
+    if (c.cardNameMemo.size >= CARD_MEMO_LIMIT) c.cardNameMemo.clear();
+    c.cardNameMemo.set(key, entry);
+  }
+  c.cardMemo.set(card, entry);
+  return entry.out;
+}
+
+/**
+ * A necessary condition for `evaluate` to find anything or change its state, from the raw hits
+ * alone: a hit (or, for brand groups, a possible fuzzy Latin hit) in the current segment, and
+ * outside `within: {seconds}`, a hit of every required plain group (or the card satisfying it).
+ */
+export function cuesMayAct(c: Compiled, seg: SegmentView, hits: readonly LexiconHit[], room: RoomState, card: ProductCard | undefined): boolean {
+  const { map, currentStart } = seg;
+  let mask = 0;
+  let current = false;
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k]!;
+    const g = c.termGroup[h.term];
+    if (g === undefined || g < 0) continue;
+    mask |= 1 << g;
+    if (!current && map[h.end - 1]! + 1 > currentStart) current = true;
+  }
+  if (!current && !c.fuzzy) return false;
+  if (c.timed) return true;
+  let needCard = false;
+  for (const { gi, card: byCard } of c.gate) {
+    if ((mask & (1 << gi)) !== 0) continue;
+    if (!byCard) return false;
+    needCard = true;
+  }
+  if (needCard) {
+    // Groups without a hit that the card may satisfy: it must (the card check is memoised, but not free).
+    const cardGroups = cardGroupsOf(c, room, card);
+    for (const { gi } of c.gate) if ((mask & (1 << gi)) === 0 && cardGroups[gi] === null) return false;
+  }
+  return true;
+}
+
+/** The first index i with map[i] >= at (map ascends). */
+function lowerBound(map: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = map.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (map[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Whether an `unless` phrase is in the clause [cs, ce) of the original text, normalised. The
+ * normaliser works character by character, so the clause's normalised text is the squeezed view
+ * of the segment between the clause's bounds, except for a '.' or ':' kept at its start after an
+ * ASCII letter or digit of the previous clause; a normalised phrase never starts with one, so
+ * looking in the squeezed view gives the same answer without normalising the clause again.
+ */
+export function unlessInClause(unless: readonly string[], squeezed: string, map: Int32Array, cs: number, ce: number): boolean {
+  const qa = lowerBound(map, cs);
+  const qb = lowerBound(map, ce);
+  for (const u of unless) {
+    const i = squeezed.indexOf(u, qa);
+    if (i >= 0 && i + u.length <= qb) return true;
+  }
+  return false;
+}
+
+function nearBlocked(near: ReadonlyArray<{ terms: string[]; after: number; before: number }>, squeezed: string, start: number, end: number): boolean {
+  for (const u of near) {
+    for (const t of u.terms) {
+      if (u.after > 0) {
+        const i = squeezed.indexOf(t, end);
+        if (i >= 0 && i + t.length <= end + u.after + t.length) return true;
+      }
+      if (u.before > 0) {
+        const from = Math.max(0, start - u.before - t.length);
+        const i = squeezed.indexOf(t, from);
+        if (i >= 0 && i + t.length <= start) return true;
+      }
+    }
+  }
+  return false;
+}
+
 function collectHits(c: Compiled, seg: SegmentView, hits: readonly LexiconHit[], room: RoomState, card: ProductCard | undefined): GroupHit[] {
   const { squeezed, map, original, currentStart } = seg;
-  const allowHits = hits.filter((h) => c.info[h.term] === null);
-  const cardText = card ? c.norm(card.productName) : '';
+  let allowHits: LexiconHit[] | null = null;
+  for (const h of hits) if (c.termGroup[h.term] === -1) (allowHits ??= []).push(h);
+  let cardText: string | null = null;
   const out: GroupHit[] = [];
   for (const h of hits) {
     const ti = c.info[h.term];
     if (ti === null || ti === undefined) continue;
-    if (allowHits.some((a) => a.start <= h.start && a.end >= h.end)) continue;
+    if (allowHits !== null && allowHits.some((a) => a.start <= h.start && a.end >= h.end)) continue;
     const term = c.terms[h.term]!;
     if (isAsciiAlnum(term.charCodeAt(0)) && h.start > 0 && isAsciiAlnum(squeezed.charCodeAt(h.start - 1))) continue;
     if (isAsciiAlnum(term.charCodeAt(term.length - 1)) && h.end < squeezed.length && isAsciiAlnum(squeezed.charCodeAt(h.end))) continue;
-    if (c.unlessNear.some((u) => u.group === ti.group && u.terms.some((t) => {
-      const after = squeezed.slice(h.end, h.end + u.after + t.length);
-      const before = squeezed.slice(Math.max(0, h.start - u.before - t.length), h.start);
-      return (u.after > 0 && after.includes(t)) || (u.before > 0 && before.includes(t));
-    }))) continue;
+    const near = c.nearByGroup[ti.group]!;
+    if (near.length > 0 && nearBlocked(near, squeezed, h.start, h.end)) continue;
     if (ti.brand !== null && c.registry !== null) {
       const alias = c.registry.aliases[ti.aliasIdx]!;
-      if (!c.registry.contextHolds(alias, squeezed, cardText)) continue;
+      if (alias.context.length > 0 && !c.registry.contextHolds(alias, squeezed, (cardText ??= card ? c.norm(card.productName) : ''))) continue;
       if (c.p.groups[ti.group]!.thirdParty && authorised(c, room, ti.brand)) continue;
     }
     const os = map[h.start]!;
     const oe = map[h.end - 1]! + 1;
     if (c.p.groups[ti.group]!.scope && checkScope(original, os, oe, c.p.scope) !== null) continue;
     const [cs, ce] = clauseAt(original, os);
-    if (c.unless.length > 0) {
-      const clause = c.norm(original.slice(cs, ce));
-      if (c.unless.some((u) => clause.includes(u))) continue;
-    }
+    if (c.unless.length > 0 && unlessInClause(c.unless, squeezed, map, cs, ce)) continue;
     out.push({ group: ti.group, term: ti.display, os, oe, start: h.start, end: h.end, inCurrent: oe > currentStart, clause: cs });
   }
   // Latin brand names misspelt: fuzzy hits for brand groups.
-  if (c.registry !== null) {
-    c.p.groups.forEach((g, gi) => {
-      if (g.brands === undefined || g.brands === 'generic') return;
-      for (const m of c.registry!.fuzzyLatin(squeezed)) {
+  if (c.fuzzy && c.registry !== null) {
+    const groups = c.p.groups;
+    for (let gi = 0; gi < groups.length; gi++) {
+      const g = groups[gi]!;
+      if (g.brands === undefined || g.brands === 'generic') continue;
+      for (const m of c.registry.fuzzyLatin(squeezed)) {
         if (g.brands === 'nickname-or-code' && m.type === 'official') continue;
         if (g.thirdParty && authorised(c, room, m.brand)) continue;
         const token = m.fuzzy!.token;
@@ -219,7 +353,7 @@ function collectHits(c: Compiled, seg: SegmentView, hits: readonly LexiconHit[],
         const oe = map[start + token.length - 1]! + 1;
         out.push({ group: gi, term: `${m.alias}≈${token}`, os, oe, start, end: start + token.length, inCurrent: oe > currentStart, clause: clauseAt(original, os)[0] });
       }
-    });
+    }
   }
   return out;
 }
@@ -273,9 +407,10 @@ export const cues = defineDetector({
     if (w.speakers !== undefined && !w.speakers.includes(event.speaker ?? 'anchor')) return { state, findings: [] };
 
     const card = room.activeSku === null ? undefined : room.cards[room.activeSku];
+    if (!cuesMayAct(c, segment, hits, room, card)) return { state, findings: [] };
     const found = collectHits(c, segment, hits, room, card);
     if (!found.some((h) => h.inCurrent)) return { state, findings: [] };
-    const cardGroups = c.p.groups.map((_, gi) => cardSatisfies(c, gi, room, card));
+    const cardGroups = cardGroupsOf(c, room, card);
 
     let chosen: GroupHit[] | null;
     let next: State = state;

@@ -45,10 +45,19 @@ const UNBOUND = '*';
 
 export type ScarcityClaim = { n: number; span: [number, number] };
 
+/** The global form of a marker regex, built once per marker regex. */
+const globalMarkers = new WeakMap<RegExp, RegExp>();
+
 /** Scarcity claims in `text`: marker, fillers, a number, a stock unit. */
 export function scarcityClaims(text: string, c: { marker: RegExp; filler: RegExp; units: ReadonlySet<string>; notAfter: RegExp; notBefore?: RegExp }): ScarcityClaim[] {
   const out: ScarcityClaim[] = [];
-  const g = new RegExp(c.marker.source, 'gu');
+  // Every claim ends in a unit: a text without any unit character holds none.
+  let unit = false;
+  for (let i = 0; i < text.length && !unit; i++) unit = c.units.has(text[i]!);
+  if (!unit) return out;
+  let g = globalMarkers.get(c.marker);
+  if (g === undefined) globalMarkers.set(c.marker, (g = new RegExp(c.marker.source, 'gu')));
+  g.lastIndex = 0;
   for (let m = g.exec(text); m !== null; m = g.exec(text)) {
     c.filler.lastIndex = m.index + m[0].length;
     const f = c.filler.exec(text);
@@ -63,6 +72,19 @@ export function scarcityClaims(text: string, c: { marker: RegExp; filler: RegExp
     out.push({ n: num.value, span: [m.index, j + 1] });
   }
   return out;
+}
+
+/** Mode (a): the claim against the card's stock. */
+function findingA(rule: { stockRatio: number; stockMargin: number }, sku: string, c: Claim, stock: number): Finding {
+  return {
+    dedupeKey: `a:${c.n}:${stock}`,
+    sku,
+    summary:
+      `主播称“${c.text.trim().slice(0, 40)}”（仅剩${c.n}件/单），商品卡显示库存${stock}，涉嫌虚构库存、制造紧张气氛诱导购买` +
+      `（《明码标价和禁止价格欺诈规定》第十九条第（四）项；《反不正当竞争法》2025年第九条/2019年第八条）。` +
+      ` / Claimed only ${c.n} left while the card shows stock ${stock}.`,
+    values: { claimedRemaining: c.n, stock, threshold: Math.max(rule.stockRatio * c.n, c.n + rule.stockMargin), claimTs: c.ts, mode: 'stock-contradiction' },
+  };
 }
 
 export const fakeScarcityStock = defineDetector({
@@ -86,15 +108,6 @@ export const fakeScarcityStock = defineDetector({
   initial: (): State => EMPTY,
   onNewSession: (): State => EMPTY,
   evaluate({ event, room, rule, state, hits }) {
-    const findingA = (sku: string, c: Claim, stock: number): Finding => ({
-      dedupeKey: `a:${c.n}:${stock}`,
-      sku,
-      summary:
-        `主播称“${c.text.trim().slice(0, 40)}”（仅剩${c.n}件/单），商品卡显示库存${stock}，涉嫌虚构库存、制造紧张气氛诱导购买` +
-        `（《明码标价和禁止价格欺诈规定》第十九条第（四）项；《反不正当竞争法》2025年第九条/2019年第八条）。` +
-        ` / Claimed only ${c.n} left while the card shows stock ${stock}.`,
-      values: { claimedRemaining: c.n, stock, threshold: Math.max(rule.stockRatio * c.n, c.n + rule.stockMargin), claimTs: c.ts, mode: 'stock-contradiction' },
-    });
     if (event.type === 'price') {
       // Claims made before any card of the room wait under '*' for the first card.
       let skus = state.skus;
@@ -110,7 +123,7 @@ export const fakeScarcityStock = defineDetector({
       const claims = s.claims.map((c) => (c.at === p.at ? { ...c, stock: event.stock } : c));
       const next: State = { skus: { ...skus, [event.sku]: { claims, pending: null } } };
       if (event.at - p.at > rule.stockMs || event.stock < Math.max(rule.stockRatio * p.n, p.n + rule.stockMargin)) return { state: next, findings: [] };
-      return { state: next, findings: [{ ...findingA(event.sku, p, event.stock), events: [{ ...p.coords, type: 'transcript', ts: p.ts, excerpt: p.text }] }] };
+      return { state: next, findings: [{ ...findingA(rule, event.sku, p, event.stock), events: [{ ...p.coords, type: 'transcript', ts: p.ts, excerpt: p.text }] }] };
     }
     if (event.type !== 'transcript' || hits === undefined) return { state, findings: [] };
     const text = foldText(event.text);
@@ -126,7 +139,7 @@ export const fakeScarcityStock = defineDetector({
     const prev = restocked ? [] : (state.skus[sku]?.claims ?? []).filter((c) => event.at - c.at <= rule.repeatMs);
     const claims = [...prev, claim].slice(-MAX_CLAIMS);
     const next: State = { skus: capRecord({ ...state.skus, [sku]: { claims, pending: stock === null ? claim : null } }, 50) };
-    if (stock !== null && stock >= Math.max(rule.stockRatio * n, n + rule.stockMargin)) return { state: next, findings: [findingA(sku, claim, stock)] };
+    if (stock !== null && stock >= Math.max(rule.stockRatio * n, n + rule.stockMargin)) return { state: next, findings: [findingA(rule, sku, claim, stock)] };
     const first = claims[0]!;
     if (claims.length >= rule.repeatCount && stock !== null && first.stock !== null && stock >= first.stock) {
       const finding: Finding = {

@@ -49,13 +49,17 @@ export const giftValueOverstated = defineDetector({
     if (event.type === 'price') {
       const prev = state.catalogue[event.sku];
       if (prev !== undefined && prev.listedFen === event.listedFen && prev.name === event.productName && event.at - prev.at < 86_400_000) return { state, findings: [] };
-      const { [event.sku]: _, ...rest } = state.catalogue;
-      const kept = Object.entries(rest).filter(([, e]) => event.at - e.at <= rule.keepMs).slice(-(MAX_ENTRIES - 1));
-      return { state: { catalogue: { ...Object.fromEntries(kept), [event.sku]: { name: event.productName, listedFen: event.listedFen, at: event.at } } }, findings: [] };
+      // The other entries still within catalogueDays (the newest MAX_ENTRIES − 1), then this one.
+      const kept: string[] = [];
+      for (const sku in state.catalogue) if (sku !== event.sku && event.at - state.catalogue[sku]!.at <= rule.keepMs) kept.push(sku);
+      const entries: Array<[string, Entry]> = [];
+      for (let i = Math.max(0, kept.length - (MAX_ENTRIES - 1)); i < kept.length; i++) entries.push([kept[i]!, state.catalogue[kept[i]!]!]);
+      entries.push([event.sku, { name: event.productName, listedFen: event.listedFen, at: event.at }]);
+      return { state: { catalogue: Object.fromEntries(entries) }, findings: [] };
     }
     if (event.type !== 'transcript' || hits === undefined) return { state, findings: [] };
     const text = foldText(event.text);
-    const names = Object.fromEntries(Object.entries(state.catalogue).map(([sku, e]) => [sku, { productName: e.name }]));
+    let names: Record<string, { productName: string }> | null = null; // built at the first stated value
     const findings: Finding[] = [];
     rule.marker.lastIndex = 0;
     for (let m = rule.marker.exec(text); m !== null; m = rule.marker.exec(text)) {
@@ -65,6 +69,7 @@ export const giftValueOverstated = defineDetector({
       const num = parseNumberAt(text, i);
       if (num === null || num.value <= 0) continue;
       const x = fen(num.value);
+      names ??= Object.fromEntries(Object.entries(state.catalogue).map(([sku, e]) => [sku, { productName: e.name }]));
       // The item: what the value is "of" ("…价值299的修护精华"); with nothing after the value, what
       // was given ("送修护精华，价值299"): the words after the last gift word, else the clause before.
       const [cs, ce] = clauseAt(text, m.index);

@@ -95,6 +95,10 @@ type Compiled = {
   l: Lists;
   /** Subjects as written and in simplified form: a segment without one holds no self-age. */
   subjects: string[];
+  /** Normalised subjects: every self-age pattern starts with one of them. */
+  nSubjects: string[];
+  /** Youngest child age per recent segment (segments are shared from one room state to the next). */
+  recentChild: WeakMap<object, number | null>;
   terms: string[];
   termFlags: number[];
   selfRe: RegExp;
@@ -158,6 +162,8 @@ function compile(p: P, env: CompileEnv): Compiled {
       verdicts: n(ch.verdicts),
     },
     subjects: [...new Set([...s.subjects, ...n(s.subjects), '我', '俺'])],
+    nSubjects: n(s.subjects),
+    recentChild: new WeakMap(),
     terms: [...flags.keys()],
     termFlags: [...flags.values()],
     // 我今年十四岁 / 我才15周岁
@@ -189,6 +195,7 @@ type SelfAge = { age: number | null; grade: boolean; text: string };
 
 /** The speaker's own present age (or school grade) said in a clause, if any. */
 export function selfAgeIn(c: Compiled, clause: string): SelfAge | null {
+  if (c.nSubjects.length > 0 && !c.nSubjects.some((x) => clause.includes(x))) return null; // every pattern starts with a subject
   const l = c.l;
   if (l.clauseUnless.some((u) => clause.includes(u))) return null;
   for (const re of [c.selfRe, c.bareRe]) {
@@ -231,6 +238,8 @@ export function childAgeIn(c: Compiled, clause: string, selfIsChild: boolean): n
 
 type ChildMention = { age: number; seg: RecentSegment | null };
 
+const has = (xs: readonly string[], text: string): boolean => xs.some((x) => text.includes(x));
+
 export const minorAge = defineDetector({
   kind: 'minor-age',
   summary: 'A streamer stating an age under 16 (or a primary/middle-school grade), or a child under 10 prompted to endorse a product.',
@@ -249,12 +258,12 @@ export const minorAge = defineDetector({
     for (const h of hits) hit |= c.termFlags[h.term]!;
     const selfAge = (hit & AGE) !== 0 && p.selfAge.speakers.includes(speaker) && c.subjects.some((x) => event.text.includes(x));
     if (!selfAge && !(hit & (isGuest ? VERDICT : PROMPT))) return { state, findings: [] };
-    const cls = clauses(c, event.text);
+    let cls: string[] | null = null;
     const findings: Finding[] = [];
 
     // 1. Self-age of the streamer.
     if (selfAge) {
-      for (const clause of cls) {
+      for (const clause of (cls ??= clauses(c, event.text))) {
         const self = selfAgeIn(c, clause);
         if (self === null) continue;
         if (self.age !== null && self.age >= p.selfAge.infoBelow) continue;
@@ -273,7 +282,6 @@ export const minorAge = defineDetector({
 
     // 2. Child endorser: a prompt by the anchor, or a guest's verdict, after a child's age.
     const norm = c.norm(event.text);
-    const has = (xs: readonly string[], text: string) => xs.some((x) => text.includes(x));
     let prompt = false;
     let needsAge = true;
     if (!isGuest) {
@@ -297,18 +305,25 @@ export const minorAge = defineDetector({
 
     let mention: ChildMention | null = null;
     const selfIsChild = isGuest;
-    for (const clause of cls) {
+    for (const clause of (cls ??= clauses(c, event.text))) {
       const age = childAgeIn(c, clause, selfIsChild);
       if (age !== null && (mention === null || age < mention.age)) mention = { age, seg: null };
     }
     const windowMs = p.child.windowSeconds * 1000;
     for (const r of room.recent) {
       if (event.at - r.at > windowMs) continue;
-      const guestSeg = p.child.guestSpeakers.includes(r.speaker ?? 'anchor');
-      for (const clause of clauses(c, r.text)) {
-        const age = childAgeIn(c, clause, guestSeg);
-        if (age !== null && (mention === null || age < mention.age)) mention = { age, seg: r };
+      let age = c.recentChild.get(r);
+      if (age === undefined) {
+        // The youngest age over the segment's clauses (the first of equals: the segment is the same).
+        const guestSeg = p.child.guestSpeakers.includes(r.speaker ?? 'anchor');
+        age = null;
+        for (const clause of clauses(c, r.text)) {
+          const a = childAgeIn(c, clause, guestSeg);
+          if (a !== null && (age === null || a < age)) age = a;
+        }
+        c.recentChild.set(r, age);
       }
+      if (age !== null && (mention === null || age < mention.age)) mention = { age, seg: r };
     }
     if (mention !== null && mention.age >= p.child.maxAge) return { state, findings };
     if (mention === null && needsAge) return { state, findings };

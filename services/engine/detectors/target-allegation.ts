@@ -93,7 +93,7 @@ function compile(p: P, env: CompileEnv): Compiled {
     nameStop: n(p.targets.nameStop),
     brandGeneric: n(p.targets.brandGeneric),
     sources: n(p.sources),
-    registry: p.targets.brands ? createBrandRegistry(env.seeds.get('brands'), norm) : null,
+    registry: p.targets.brands ? createBrandRegistry(env.seeds.get('brands'), env.normaliseTerm) : null,
   };
 }
 

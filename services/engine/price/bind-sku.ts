@@ -65,19 +65,81 @@ export function namePhrases(productName: string): string[] {
   return phrases;
 }
 
+/** A phrase and its bigrams (as a set, and as a list to iterate). */
+type Phrase = { phrase: string; target: Set<string>; list: string[] };
+
+const phraseListMemo = new Map<string, Phrase[]>();
+
+/** namePhrases(productName) with each phrase's bigrams, memoised by product name. */
+function phrasesOf(productName: string): Phrase[] {
+  let out = phraseListMemo.get(productName);
+  if (out === undefined) {
+    out = namePhrases(productName).map((phrase) => {
+      const target = bigrams(phrase);
+      return { phrase, target, list: [...target] };
+    });
+    if (phraseListMemo.size >= MAX_MEMO) phraseListMemo.clear();
+    phraseListMemo.set(productName, out);
+  }
+  return out;
+}
+
+/** A text's bigrams in order (`tb[i]` = text[i..i+2)) and as a set. */
+type TextBigrams = { text: string; tb: string[]; set: Set<string> };
+
+function textBigrams(text: string): TextBigrams {
+  const tb: string[] = [];
+  for (let i = 0; i + 1 < text.length; i++) tb.push(text.slice(i, i + 2));
+  return { text, tb, set: new Set(tb) };
+}
+
 /** Best bigram Jaccard of any window of `text` against `phrase` (windows of the phrase's length ±1). */
 export function phraseScore(text: string, phrase: string, floor = 0): { score: number; at: number } {
   const target = bigrams(phrase);
+  return scoreIn(textBigrams(text), { phrase, target, list: [...target] }, floor);
+}
+
+function scoreIn(t: TextBigrams, p: Phrase, floor: number): { score: number; at: number } {
+  const { text, tb } = t;
+  const { phrase, target, list } = p;
   let best = { score: 0, at: -1 };
-  if (target.size === 0) return best;
-  // Jaccard ≤ |shared| / |target|: a phrase with few of its bigrams anywhere in the text cannot match.
+  if (list.length === 0) return best;
+  // Jaccard ≤ |shared| / |target|: a phrase with few of its bigrams anywhere in the text cannot match
+  // (a bigram is in the text iff it is one of the text's bigrams; counting stops once enough are).
   let present = 0;
-  for (const b of target) if (text.includes(b)) present++;
-  if (present === 0 || present / target.size < floor) return best;
+  let enough = false;
+  for (let k = 0; k < list.length && !enough; k++) {
+    if (t.set.has(list[k]!)) present++;
+    enough = present > 0 && !(present / list.length < floor);
+  }
+  if (!enough) return best;
+  // Each window's distinct bigrams kept as counts while it slides (the same score as
+  // jaccard(bigrams(window), target), without a set per window).
+  const counts = new Map<string, number>();
   for (const len of [phrase.length, phrase.length - 1, phrase.length + 1]) {
     if (len < 2 || len > text.length) continue;
+    counts.clear();
+    let inter = 0; // distinct bigrams of the window that are in the target
+    for (let j = 0; j < len - 1; j++) {
+      const b = tb[j]!;
+      const k = counts.get(b) ?? 0;
+      if (k === 0 && target.has(b)) inter++;
+      counts.set(b, k + 1);
+    }
     for (let i = 0; i + len <= text.length; i++) {
-      const s = jaccard(bigrams(text.slice(i, i + len)), target);
+      if (i > 0) {
+        const out = tb[i - 1]!;
+        const k = counts.get(out)!;
+        if (k === 1) {
+          counts.delete(out);
+          if (target.has(out)) inter--;
+        } else counts.set(out, k - 1);
+        const b = tb[i + len - 2]!;
+        const n = counts.get(b) ?? 0;
+        if (n === 0 && target.has(b)) inter++;
+        counts.set(b, n + 1);
+      }
+      const s = inter === 0 ? 0 : inter / (counts.size + target.size - inter);
       if (s > best.score) best = { score: s, at: i };
     }
   }
@@ -91,13 +153,13 @@ export function matchCard(
   minJaccard = DEFAULT_MIN_JACCARD,
   prefer: string | null = null,
 ): { sku: string; score: number; phrase: string } | null {
-  const folded = foldName(text);
+  let folded: TextBigrams | null = null;
   let best: { sku: string; score: number; phrase: string } | null = null;
   for (const [sku, card] of Object.entries(cards)) {
-    for (const phrase of namePhrases(card.productName)) {
-      const { score } = phraseScore(folded, phrase, minJaccard);
+    for (const p of phrasesOf(card.productName)) {
+      const { score } = scoreIn((folded ??= textBigrams(foldName(text))), p, minJaccard);
       if (score < minJaccard) continue;
-      if (best === null || score > best.score || (score === best.score && sku === prefer)) best = { sku, score, phrase };
+      if (best === null || score > best.score || (score === best.score && sku === prefer)) best = { sku, score, phrase: p.phrase };
     }
   }
   return best;
