@@ -216,8 +216,22 @@ function placeOf(x: number): number {
   return p;
 }
 
-const CLAUSE_BREAK_CODES = new Set([...CLAUSE_BREAKS].map((c) => c.charCodeAt(0)));
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+/** One of CLAUSE_BREAKS. */
+function isClauseBreak(c: number): boolean {
+  switch (c) {
+    case 0x3002: // 。
+    case 44: // ,
+    case 33: // !
+    case 63: // ?
+    case 59: // ;
+    case 10:
+    case 13:
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** Clause number per character; separators get -1. A comma inside 1,299 is no separator. */
 function clauseIds(f: string): Int32Array {
@@ -225,7 +239,7 @@ function clauseIds(f: string): Int32Array {
   let id = 0;
   for (let i = 0; i < f.length; i++) {
     const c = f.charCodeAt(i);
-    const isBreak = CLAUSE_BREAK_CODES.has(c);
+    const isBreak = isClauseBreak(c);
     if (!isBreak && c !== 46) {
       ids[i] = id;
       continue;
@@ -277,14 +291,18 @@ function findNonNumbers(f: string, out: Span[]): void {
 }
 
 /** `f` with the given spans blanked to NUL (same length). */
-function blank(f: string, spans: readonly Span[]): string {
+function blank(f: string, spans: Span[]): string {
   if (spans.length === 0) return f;
-  const codes = new Uint16Array(f.length);
-  for (let i = 0; i < f.length; i++) codes[i] = f.charCodeAt(i);
-  for (const s of spans) codes.fill(0, s.start, s.end);
+  spans.sort((a, b) => a.start - b.start);
   let out = '';
-  for (let i = 0; i < codes.length; i += 4096) out += String.fromCharCode.apply(null, codes.subarray(i, i + 4096) as unknown as number[]);
-  return out;
+  let at = 0; // f[0, at) is in `out`
+  for (const s of spans) {
+    if (s.end <= at) continue;
+    const from = Math.max(s.start, at);
+    out += f.slice(at, from) + '\0'.repeat(s.end - from);
+    at = s.end;
+  }
+  return out + f.slice(at);
 }
 
 /** The state of one parse: the texts, and what has been found so far. */
@@ -541,7 +559,11 @@ function piecesCondition(p: Parse, start: number, end: number): void {
 }
 
 /** Prefix patterns at `i`; returns where to continue, or undefined if none applies. */
+/** First characters of every prefix pattern below: any other character is no prefix. */
+const PREFIX_FIRST = new Set([...'百满前第n¥r不几好对半买一'].map((c) => c.charCodeAt(0)));
+
 function prefixAt(p: Parse, i: number): number | undefined {
+  if (!PREFIX_FIRST.has(p.scan.charCodeAt(i))) return undefined;
   const { scan, f, text, clause, candidates, conditions } = p;
   const ch = scan[i]!;
   if (scan.startsWith('百分之', i)) {
