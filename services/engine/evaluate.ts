@@ -97,12 +97,10 @@ function applyPrecedence(found: Array<[CompiledRule, Finding]>, room: RoomState,
   });
 }
 
-export function evaluate(event: EngineEvent, roomIn: RoomState | undefined, ruleset: Ruleset): EvaluateResult {
-  let room = roomIn ?? newRoom(event.roomId);
-  // Orders carry the session they were placed in (often days ago): they never switch sessions.
-  if (event.type !== 'order' && room.sessionId !== event.sessionId) room = startSession(room, event.sessionId, ruleset);
+/** The facts an event carries into the room: metadata, the product card, the venue's orders. */
+function applyFacts(event: EngineEvent, room: RoomState): RoomState {
   if (event.type === 'room') {
-    room = {
+    return {
       ...room,
       meta: {
         platform: event.platform,
@@ -112,7 +110,8 @@ export function evaluate(event: EngineEvent, roomIn: RoomState | undefined, rule
         sellerAuthorizations: event.sellerAuthorizations,
       },
     };
-  } else if (event.type === 'price') {
+  }
+  if (event.type === 'price') {
     const { productName, brand, listedFen, originalFen, liveFen, checkoutFen, stock, at, ts, coords } = event;
     const known = event.sku in room.cards;
     const cards = { ...room.cards, [event.sku]: { productName, brand, listedFen, originalFen, liveFen, checkoutFen, stock, at, ts, coords } };
@@ -120,17 +119,22 @@ export function evaluate(event: EngineEvent, roomIn: RoomState | undefined, rule
       const keys = Object.keys(cards);
       if (keys.length > MAX_SKUS) delete cards[keys[0] === event.sku ? keys[1]! : keys[0]!];
     }
-    room = { ...room, activeSku: event.sku, cards };
-  } else if (event.type === 'order') {
+    return { ...room, activeSku: event.sku, cards };
+  }
+  if (event.type === 'order') {
     const known = event.sku in room.orders;
     const orders = { ...room.orders, [event.sku]: addOrder(room.orders[event.sku], event.at, event.paidFen) };
     if (!known) {
       const keys = Object.keys(orders);
       if (keys.length > MAX_ORDER_SKUS) delete orders[keys[0] === event.sku ? keys[1]! : keys[0]!];
     }
-    room = { ...room, orders };
+    return { ...room, orders };
   }
+  return room;
+}
 
+/** Every rule of the event's type, in ruleset order: their findings, and the room with their new states. */
+function runRules(event: EngineEvent, room: RoomState, ruleset: Ruleset, found: Array<[CompiledRule, Finding]>): RoomState {
   const candidates = ruleset.byType[event.type];
   let segment: SegmentView | undefined;
   let hits: Array<LexiconHit[] | undefined> | undefined;
@@ -139,7 +143,6 @@ export function evaluate(event: EngineEvent, roomIn: RoomState | undefined, rule
     hits = lexiconHits(segment, ruleset);
   }
   const productCategory = ruleset.categoryOf(room.activeSku === null ? null : room.cards[room.activeSku]?.productName);
-  let found: Array<[CompiledRule, Finding]> = [];
   const rules = canonicalRules(room.rules, ruleset);
   const states = Object.values(rules); // by rule index
   let ruleStates: Record<string, unknown> | null = null;
@@ -165,45 +168,62 @@ export function evaluate(event: EngineEvent, roomIn: RoomState | undefined, rule
     }
     for (let k = 0; k < out.findings.length; k++) found.push([rule, out.findings[k]!]);
   }
-  if (ruleStates !== null) room = { ...room, rules: ruleStates };
-  else if (rules !== room.rules) room = { ...room, rules };
+  if (ruleStates !== null) return { ...room, rules: ruleStates };
+  return rules !== room.rules ? { ...room, rules } : room;
+}
 
-  const alerts: AlertEnvelope[] = [];
-  const updates: AlertEnvelope[] = [];
-  if (found.length > 0) found = applyPrecedence(found, room, event.at);
-  if (found.length > 0) {
-    let open = pruneAlerts(room.alerts, event.at);
-    const lastNew = { ...room.lastNew };
-    const sessionId = room.sessionId ?? event.sessionId;
-    for (const [rule, finding] of found) {
-      const key = `${rule.meta.id}\u0000${finding.sku ?? ''}\u0000${finding.dedupeKey}`;
-      const capped = lastNew[rule.meta.id];
-      const foldKey =
-        open[key] !== undefined
-          ? key
-          : event.type === 'transcript' && capped !== undefined && event.at - capped.at < TRANSCRIPT_CAP_MS && open[capped.key] !== undefined
-            ? capped.key
-            : null;
-      const common = { rule: rule.meta, rulesetVersion: ruleset.version, finding, event, room };
-      if (foldKey !== null) {
-        const prev = open[foldKey]!;
-        const next: OpenAlert = { ...prev, lastSeen: event.ts, lastAt: event.at, occurrences: prev.occurrences + 1 };
-        open = { ...open, [foldKey]: next };
-        updates.push(buildAlert({ ...common, id: prev.id, occurrences: next.occurrences, firstSeen: prev.firstSeen }));
-      } else {
-        const id = alertId(rule.meta, sessionId, event.coords);
-        open = { ...open, [key]: { id, firstSeen: event.ts, lastSeen: event.ts, lastAt: event.at, occurrences: 1 } };
-        if (event.type === 'transcript') lastNew[rule.meta.id] = { key, at: event.at };
-        alerts.push(buildAlert({ ...common, id, occurrences: 1, firstSeen: event.ts }));
-      }
+/** Findings → new alerts and updates of open ones (dedupe, cooldowns, the per-room transcript cap). */
+function settle(event: EngineEvent, room: RoomState, ruleset: Ruleset, found: Array<[CompiledRule, Finding]>, alerts: AlertEnvelope[], updates: AlertEnvelope[]): RoomState {
+  let open = pruneAlerts(room.alerts, event.at);
+  const lastNew = { ...room.lastNew };
+  const sessionId = room.sessionId ?? event.sessionId;
+  for (const [rule, finding] of found) {
+    const key = `${rule.meta.id}\u0000${finding.sku ?? ''}\u0000${finding.dedupeKey}`;
+    const capped = lastNew[rule.meta.id];
+    const foldKey =
+      open[key] !== undefined
+        ? key
+        : event.type === 'transcript' && capped !== undefined && event.at - capped.at < TRANSCRIPT_CAP_MS && open[capped.key] !== undefined
+          ? capped.key
+          : null;
+    const common = { rule: rule.meta, rulesetVersion: ruleset.version, finding, event, room };
+    if (foldKey !== null) {
+      const prev = open[foldKey]!;
+      const next: OpenAlert = { ...prev, lastSeen: event.ts, lastAt: event.at, occurrences: prev.occurrences + 1 };
+      open = { ...open, [foldKey]: next };
+      updates.push(buildAlert({ ...common, id: prev.id, occurrences: next.occurrences, firstSeen: prev.firstSeen }));
+    } else {
+      const id = alertId(rule.meta, sessionId, event.coords);
+      open = { ...open, [key]: { id, firstSeen: event.ts, lastSeen: event.ts, lastAt: event.at, occurrences: 1 } };
+      if (event.type === 'transcript') lastNew[rule.meta.id] = { key, at: event.at };
+      alerts.push(buildAlert({ ...common, id, occurrences: 1, firstSeen: event.ts }));
     }
-    room = { ...room, alerts: open, lastNew };
   }
+  return { ...room, alerts: open, lastNew };
+}
+
+/** The transcript window and tail for the next events, and the watermark. */
+function remember(event: EngineEvent, room: RoomState): RoomState {
   const lastAt = event.at > room.lastAt ? event.at : room.lastAt;
   if (event.type === 'transcript') {
     const recent = room.recent.filter((r) => event.at - r.at <= RECENT_MS).slice(-(RECENT_MAX - 1));
     recent.push({ text: event.text, at: event.at, ts: event.ts, speaker: event.speaker, coords: event.coords });
-    room = { ...room, recent, tail: { text: event.text.slice(-TAIL_CHARS), at: event.at, ts: event.ts, coords: event.coords }, lastAt };
-  } else if (lastAt !== room.lastAt) room = { ...room, lastAt };
+    return { ...room, recent, tail: { text: event.text.slice(-TAIL_CHARS), at: event.at, ts: event.ts, coords: event.coords }, lastAt };
+  }
+  return lastAt !== room.lastAt ? { ...room, lastAt } : room;
+}
+
+export function evaluate(event: EngineEvent, roomIn: RoomState | undefined, ruleset: Ruleset): EvaluateResult {
+  let room = roomIn ?? newRoom(event.roomId);
+  // Orders carry the session they were placed in (often days ago): they never switch sessions.
+  if (event.type !== 'order' && room.sessionId !== event.sessionId) room = startSession(room, event.sessionId, ruleset);
+  room = applyFacts(event, room);
+  let found: Array<[CompiledRule, Finding]> = [];
+  room = runRules(event, room, ruleset, found);
+  const alerts: AlertEnvelope[] = [];
+  const updates: AlertEnvelope[] = [];
+  if (found.length > 0) found = applyPrecedence(found, room, event.at);
+  if (found.length > 0) room = settle(event, room, ruleset, found, alerts, updates);
+  room = remember(event, room);
   return { room, alerts, updates };
 }
