@@ -207,6 +207,11 @@ describe('parseSpokenPrice: what is not a price', () => {
   });
   it('a counted stock is no purchase condition', () => expect(money('只剩三件，九十九')).toEqual(['amount 99']));
   it('十块八块 is two amounts, not 10.8', () => expect(parse('十块八块')).toEqual(['amount 10', 'amount 8']));
+  it('统一 / 唯一 / 之一 are words, not numbers: 到手价统一四十九 → final 49', () => {
+    expect(parse('到手价统一四十九')).toEqual(['final 49']);
+    expect(parse('唯一的缺点，九十九')).toEqual(['amount 99']);
+    expect(parse('爆款之一，九十九')).toEqual(['amount 99']);
+  });
 });
 
 describe('parseSpokenPrice: numbers and units', () => {
