@@ -72,11 +72,12 @@ type Compiled = {
 type State = Record<string, CuesState>;
 
 /**
- * Normalised text of recent segments. The segment objects of `room.recent` are shared from one
- * room state to the next, so each is normalised once for every rule and event that looks at it
- * (a memo of a pure function: no observable state).
+ * Normalised text of recent segments, per normaliser (a reloaded ruleset may normalise
+ * differently). The segment objects of `room.recent` are shared from one room state to the
+ * next, so each is normalised once for every rule and event that looks at it (a memo of a pure
+ * function: no observable state).
  */
-const recentNorm = new WeakMap<object, string>();
+const recentNorm = new WeakMap<(s: string) => string, WeakMap<object, string>>();
 
 /** A hint right after one of these (in the squeezed view) is negated: 不是保健品, 并非药品. */
 const HINT_NEGATION = /(?:不是|并非|不属于|不算|没有|不|非)$/;
@@ -165,8 +166,10 @@ function recentHintIn(c: Compiled, hi: number, r: { text: string }): string | nu
   if (memo === undefined) c.recentHints.set(r, (memo = []));
   let out = memo[hi];
   if (out === undefined) {
-    let text = recentNorm.get(r);
-    if (text === undefined) recentNorm.set(r, (text = c.norm(r.text)));
+    let byNorm = recentNorm.get(c.norm);
+    if (byNorm === undefined) recentNorm.set(c.norm, (byNorm = new WeakMap()));
+    let text = byNorm.get(r);
+    if (text === undefined) byNorm.set(r, (text = c.norm(r.text)));
     memo[hi] = out = hintIn(c.hints[hi]!, text);
   }
   return out;
