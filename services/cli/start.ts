@@ -6,7 +6,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Ruleset } from '../engine/index.js';
+import { INPUT_TOPICS, type Ruleset } from '../engine/index.js';
 import { createGateway } from '../gateway/gateway.js';
 import { createKafkaPort } from '../shared/kafka/create-port.js';
 import type { KafkaPort } from '../shared/kafka/port.js';
@@ -16,7 +16,7 @@ import { DEFAULT_SEEDS_DIR } from '../shared/rules-fs.js';
 import { runSteps, type Step } from '../shared/steps.js';
 import { ensureTopics } from '../shared/topics.js';
 import type { WorkerCounters } from '../worker/handle-batch.js';
-import { createWorker } from '../worker/worker.js';
+import { createWorker, DEFAULT_WORKER_GROUP } from '../worker/worker.js';
 import type { Config } from './config.js';
 import { feed } from './feed.js';
 
@@ -97,6 +97,8 @@ export async function start(config: Config, opts: StartOptions, log: Logger, sig
           ...(config.webhookRetry ? { retry: config.webhookRetry } : {}),
           ...(config.SUPERVISOR_WS_MAX_BUFFERED_BYTES ? { maxBufferedBytes: config.SUPERVISOR_WS_MAX_BUFFERED_BYTES } : {}),
           worker: () => workerCounters,
+          // The worker's input lag is the broker's to tell, wherever the worker runs.
+          lagGroups: [{ groupId: config.SUPERVISOR_WORKER_GROUP || DEFAULT_WORKER_GROUP, topics: INPUT_TOPICS }],
           port: config.PORT,
           host: config.HOST,
           ...(config.SUPERVISOR_GATEWAY_GROUP ? { groupId: config.SUPERVISOR_GATEWAY_GROUP } : {}),

@@ -63,6 +63,8 @@ export type GatewayOptions = {
   lagIntervalMs?: number;
   /** Where consumer lag is read; default: a small kafkajs admin on `kafka.brokers`. */
   offsetsSource?: OffsetsSource;
+  /** Other consumer groups whose lag /metrics shows (the worker's, wherever it runs). */
+  lagGroups?: ReadonlyArray<{ groupId: string; topics: readonly string[] }>;
   /** Worker counters when the worker runs in this process (for /metrics). */
   worker?: () => WorkerCountersView | null;
 };
@@ -152,7 +154,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
   const consumer = opts.kafka.consumer({ groupId, topics: [TOPICS.alerts], fromBeginning: true });
   const lagProbe = createLagProbe({
     source: opts.offsetsSource ?? kafkajsOffsetsSource(opts.kafka.brokers),
-    groups: [{ groupId, topics: [TOPICS.alerts] }],
+    groups: [{ groupId, topics: [TOPICS.alerts] }, ...(opts.lagGroups ?? [])],
     gauge: metrics.consumerLag,
     failures: metrics.consumerLagFailures,
     refreshed: metrics.consumerLagRefreshed,
