@@ -47,9 +47,12 @@ export type Config = z.infer<typeof ConfigSchema> & {
   webhookRetry: Partial<{ baseMs: number; maxMs: number; maxAttempts: number; timeoutMs: number }> | null;
 };
 
+/** A bad environment variable: the CLI prints the message alone and exits 2. */
+export class ConfigError extends Error {}
+
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = ConfigSchema.safeParse(env);
-  if (!parsed.success) throw new Error(`configuration: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new ConfigError(`configuration: ${z.prettifyError(parsed.error)}`);
   const devToken = parsed.data.SUPERVISOR_DEV_TOKEN ?? randomBytes(24).toString('base64url');
   const d = parsed.data;
   const retry = {

@@ -13,7 +13,7 @@ import { loadRulesFromDisk } from '../shared/rules-fs.js';
 import { createRulesetManager, listArchivedRulesets, loadArchivedRuleset, type RulesetManager } from '../shared/ruleset-manager.js';
 import { ensureTopics } from '../shared/topics.js';
 import { admin, ADMIN_USAGE } from './admin.js';
-import { parseConfig } from './config.js';
+import { ConfigError, parseConfig } from './config.js';
 import { feed } from './feed.js';
 import { scanFile } from './scan.js';
 import { ROLES, start, type Role } from './start.js';
@@ -80,6 +80,16 @@ async function rules(sub: string | undefined): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`supervisor: ${err.message}\n`);
+    return 2;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'scan': {
