@@ -3,12 +3,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadRulesFromDisk } from '../shared/rules-fs.js';
+import { loadRulesFromDisk, readSources } from '../shared/rules-fs.js';
 import type { AlertEnvelope } from './contracts/alert.js';
 import type { EngineEvent } from './contracts/events.js';
 import { decodeEvent } from './decode.js';
 import { DEDUPE_COOLDOWN_MS, evaluate, type EvaluateResult } from './evaluate.js';
-import type { Ruleset } from './ruleset/load.js';
+import { loadRuleset, type Ruleset } from './ruleset/load.js';
 import type { RoomState } from './state/room.js';
 
 function load(): Ruleset {
@@ -320,6 +320,30 @@ describe('evaluate: a new session', () => {
   it('orders never switch the session', () => {
     const { room } = feed([say('你好', 0, 's1'), { ...paid('S1', 100, 1000), sessionId: 'some-old-session' }]);
     expect(room!.sessionId).toBe('s1');
+  });
+});
+
+describe('evaluate: a reloaded ruleset', () => {
+  const KEEP = ['AD.ABSOLUTE_TERMS', 'PRICE.ORIGINAL_PRICE_ABOVE_7DAY_MIN', 'LIVE.AI_ANCHOR_UNLABELED'];
+  const sources = readSources();
+  const subset = loadRuleset({ rules: sources.rules.filter((f) => KEEP.some((id) => f.path.endsWith(`/${id}.yaml`))), seeds: sources.seeds, partial: true });
+  if (!subset.ok) throw new Error('subset ruleset did not load');
+
+  it('keeps the states of the rules it still has and drops the others', () => {
+    // Under the full ruleset the struck price fires once; the same card again under the reloaded
+    // (smaller) ruleset, same session, must not fire again: the rule's state came along.
+    const first = run(decodeAll([paid('S1', 119, -3 * DAY), card('S1', 159, 299, 0)]));
+    expect(first.steps[1]!.alerts.map((a) => a.data.ruleId)).toContain('PRICE.ORIGINAL_PRICE_ABOVE_7DAY_MIN');
+    const promo = first.room!.rules['PRICE.ORIGINAL_PRICE_ABOVE_7DAY_MIN'];
+    expect(promo).toBeDefined();
+    const second = run(decodeAll([card('S1', 149, 299, 60_000)], 2), first.room, subset.ruleset);
+    expect(second.steps[0]!.alerts).toEqual([]);
+    expect(Object.keys(second.room!.rules).sort()).toEqual([...KEEP].sort());
+    // And back under the full ruleset: every rule id again, the kept state still there.
+    const third = run(decodeAll([say('欢迎', 120_000)], 3), second.room, ruleset);
+    expect(Object.keys(third.room!.rules)).toEqual(ruleset.rules.map((r) => r.meta.id));
+    expect(third.room!.rules['PRICE.ORIGINAL_PRICE_ABOVE_7DAY_MIN']).toBeDefined();
+    expect(third.steps[0]!.alerts).toEqual([]);
   });
 });
 
