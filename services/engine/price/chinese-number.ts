@@ -65,14 +65,12 @@ export function foldText(s: string): string {
 }
 
 /** Chinese digit values. 两/俩/仨 count as digits but never inside a digit string. */
-export const DIGIT_VALUE: Readonly<Record<string, number>> = {
+const DIGIT_VALUE: Readonly<Record<string, number>> = {
   零: 0, 〇: 0, 一: 1, 幺: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 const STRING_DIGITS = '零〇一幺二三四五六七八九';
-export const MULTIPLIER: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 10_000, 亿: 100_000_000 };
+const MULTIPLIER: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 10_000, 亿: 100_000_000 };
 
-/** The folded character at `i`, or '' past the end. */
-export const charAt = (s: string, i: number): string => (i >= 0 && i < s.length ? String.fromCharCode(foldChar(s.charCodeAt(i))) : '');
 export const isAsciiDigit = (ch: string): boolean => ch.length === 1 && ch >= '0' && ch <= '9';
 
 // The number grammar reads UTF-16 code units (folded), not one-character strings: no string is
@@ -88,7 +86,8 @@ const DIAN = '点'.charCodeAt(0);
 
 /** The folded code unit at `i`, or -1 past either end. */
 const codeAt = (s: string, i: number): number => (i >= 0 && i < s.length ? foldChar(s.charCodeAt(i)) : -1);
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+/** An ASCII digit, by code unit. */
+export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 const isLetterCode = (c: number): boolean => c >= 97 && c <= 122;
 const isStringDigitCode = (c: number): boolean => c >= 0 && STRING_DIGIT[c] === 1;
 

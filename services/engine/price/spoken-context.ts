@@ -53,7 +53,27 @@ export const DEFAULT_CONDITION_MARKERS = [
   '预售',
 ];
 
-export const CLAUSE_BREAK = /[。！？；，,!?;\n…~～]/;
+/** The clause breaks of spoken price claims: 。！？；，,!?;\n…~～ (by code unit; clauseAt runs per price item). */
+function isClauseBreak(c: number): boolean {
+  switch (c) {
+    case 0x3002: // 。
+    case 0xff01: // ！
+    case 0xff1f: // ？
+    case 0xff1b: // ；
+    case 0xff0c: // ，
+    case 0x2c: // ,
+    case 0x21: // !
+    case 0x3f: // ?
+    case 0x3b: // ;
+    case 0x0a: // \n
+    case 0x2026: // …
+    case 0x7e: // ~
+    case 0xff5e: // ～
+      return true;
+    default:
+      return false;
+  }
+}
 
 export type SpokenText = {
   /** Previous segments (within the window, oldest first) followed by this one, folded (same length: full width, case, a few traditional characters). */
@@ -157,9 +177,9 @@ export function markerRegex(markers: readonly string[], flags = 'u'): RegExp {
 /** [start, end) of the clause of `text` around position `at`. */
 export function clauseAt(text: string, at: number): [number, number] {
   let s = Math.min(at, text.length);
-  while (s > 0 && !CLAUSE_BREAK.test(text[s - 1]!)) s--;
+  while (s > 0 && !isClauseBreak(text.charCodeAt(s - 1))) s--;
   let e = Math.max(at, 0);
-  while (e < text.length && !CLAUSE_BREAK.test(text[e]!)) e++;
+  while (e < text.length && !isClauseBreak(text.charCodeAt(e))) e++;
   return [s, e];
 }
 

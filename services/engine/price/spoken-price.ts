@@ -22,7 +22,7 @@
  *   5. 到手价八折 / 八折到手 with a card reference price adds final = ratio × reference.
  *   6. Conditions (满X, 两件, 第二件, 领券, 会员, 前X名, 补贴 …) go to the nearest price in the clause.
  */
-import { digitValue, foldText, isAsciiDigit, isChineseDigit, multiplierOf, parseNumberAt, type NumberAt } from './chinese-number.js';
+import { digitValue, foldText, isAsciiDigit, isChineseDigit, isDigitCode, multiplierOf, parseNumberAt, type NumberAt } from './chinese-number.js';
 
 export { parseNumberAt } from './chinese-number.js';
 
@@ -216,7 +216,6 @@ function placeOf(x: number): number {
   return p;
 }
 
-const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 /** One of CLAUSE_BREAKS. */
 function isClauseBreak(c: number): boolean {
   switch (c) {
