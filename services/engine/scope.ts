@@ -5,7 +5,7 @@
  */
 
 /** The clause breaks 。！？；，,!?;\n\r, by UTF-16 code unit (a table lookup instead of a regex per character). */
-function isBreak(c: number): boolean {
+export function isBreak(c: number): boolean {
   switch (c) {
     case 0x3002: // 。
     case 0xff01: // ！

@@ -8,6 +8,7 @@
 import type { EngineEvent, TranscriptEvent } from '../contracts/events.js';
 import type { EvidenceEvent } from '../detectors/types.js';
 import type { ProductCard, RecentSegment, RoomState } from '../state/room.js';
+import { isBreak } from '../scope.js';
 import { foldText } from './chinese-number.js';
 import { parseSpokenPrice, type SpokenPrice } from './spoken-price.js';
 
@@ -53,26 +54,9 @@ export const DEFAULT_CONDITION_MARKERS = [
   '预售',
 ];
 
-/** The clause breaks of spoken price claims: 。！？；，,!?;\n…~～ (by code unit; clauseAt runs per price item). */
+/** The clause breaks of spoken price claims: scope's (without \r) plus … ~ ～, by code unit. */
 function isClauseBreak(c: number): boolean {
-  switch (c) {
-    case 0x3002: // 。
-    case 0xff01: // ！
-    case 0xff1f: // ？
-    case 0xff1b: // ；
-    case 0xff0c: // ，
-    case 0x2c: // ,
-    case 0x21: // !
-    case 0x3f: // ?
-    case 0x3b: // ;
-    case 0x0a: // \n
-    case 0x2026: // …
-    case 0x7e: // ~
-    case 0xff5e: // ～
-      return true;
-    default:
-      return false;
-  }
+  return (c !== 0x0d && isBreak(c)) || c === 0x2026 || c === 0x7e || c === 0xff5e; // … ~ ～
 }
 
 export type SpokenText = {
