@@ -3,7 +3,7 @@
  * server) and watches its JSON log lines.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,11 +30,14 @@ export function spawnSupervisor(args: string[], env: Record<string, string>): Su
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
+  // TEST_LOG_DIR keeps every child's log in <dir>/<pid>.log, to read after a failed run.
+  const logFile = process.env.TEST_LOG_DIR ? join(process.env.TEST_LOG_DIR, `${proc.pid}.log`) : undefined;
   const waiters: Array<{ pattern: RegExp; resolve: (l: string) => void }> = [];
   const onData = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) {
       if (line.length === 0) continue;
       lines.push(line);
+      if (logFile !== undefined) appendFileSync(logFile, `${line}\n`);
       for (const w of [...waiters]) {
         if (w.pattern.test(line)) {
           waiters.splice(waiters.indexOf(w), 1);

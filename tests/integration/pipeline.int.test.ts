@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { testBrokers } from '../harness/brokers.js';
 import { json, produce, readTopic, resetTopics, testKafka } from '../harness/kafka-tools.js';
@@ -48,8 +48,15 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
   beforeAll(async () => {
     await resetTopics(kafka);
   });
-  afterAll(async () => {
-    await Promise.all(procs.map((p) => p.kill('SIGKILL')));
+  // Each test ends with no process of its own left: a failed test must not leave a worker in
+  // the group of the next one. A failure prints the processes' last log lines.
+  afterEach(async (ctx) => {
+    const mine = procs.splice(0);
+    if (ctx.task.result?.state === 'fail') {
+      for (const p of mine) console.error(`[pipeline] supervisor pid ${p.proc.pid} (${p.alive() ? 'alive' : 'exited'}), last lines:\n${p.lines.slice(-40).join('\n')}`);
+    }
+    // SIGTERM leaves the group at once (a killed member would hold it for its session timeout).
+    await Promise.all(mine.map((p) => Promise.race([p.kill(), new Promise((r) => setTimeout(r, 15_000)).then(() => p.kill('SIGKILL'))])));
   });
 
   it('events produced with kcat arrive as alerts on the WebSocket', async () => {
@@ -195,7 +202,6 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
     }
     for (const ids of idsByTrigger.values()) expect(ids.size).toBe(1);
     await Promise.all([state.stop(), alerts.stop()]);
-    await Promise.all(procs.map((p) => p.kill()));
   });
 
   it('two workers split the rooms by partition; stopping one hands its rooms and their state to the other', async () => {
@@ -218,7 +224,6 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
     for (const owners of ownerOf.values()) expect(owners.size).toBe(1); // each room handled by exactly one worker
     const workers = new Set([...ownerOf.values()].map((s) => [...s][0]));
     expect(workers.size).toBe(2);
-    const aId = [...workers].find((w) => w !== [...ownerOf.values()].find(() => false))!;
     await a.kill('SIGTERM');
     await b.waitFor(/"partitions":\[0,1,2,3,4,5\]/, 90_000);
     await produce(kafka, rooms.map((r) => ({ topic: 'live.price', key: r, value: price(r, `s-${r}`, at(1), 'S1', 199, 129) })));
@@ -230,7 +235,6 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
     const priceAlerts = alerts.records.filter((x) => x.key?.startsWith(prefix) && json(x).data.ruleId === 'PRICE.ORIGINAL_PRICE_ABOVE_7DAY_MIN');
     expect(new Set(priceAlerts.map((x) => x.headers['worker-id'])).size).toBe(1); // all from the survivor
     expect(priceAlerts.every((x) => json(x).data.evidence.values.basis === 99)).toBe(true); // with the orders seen by the other
-    void aId;
     await alerts.stop();
   });
 });
