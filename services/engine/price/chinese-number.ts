@@ -34,7 +34,7 @@ const CJK_FOLD = new Uint16Array(CJK_LAST - CJK_FIRST + 1);
 for (let c = CJK_FIRST; c <= CJK_LAST; c++) CJK_FOLD[c - CJK_FIRST] = T2S.get(c) ?? c;
 
 /** Folds one UTF-16 code unit (see the file comment); never returns more than one unit. */
-export function foldChar(c: number): number {
+function computeFold(c: number): number {
   if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
   if (c >= CJK_FIRST && c <= CJK_LAST) return CJK_FOLD[c - CJK_FIRST]!;
   if (c >= 0xff01 && c <= 0xff5e) {
@@ -44,16 +44,25 @@ export function foldChar(c: number): number {
   if (c === 0x3000) return 0x20;
   const simplified = T2S.get(c);
   if (simplified !== undefined) return simplified;
-  // CJK ideographs, CJK punctuation and surrogate halves are already in NFKC form (or not foldable alone).
-  if ((c >= 0x3001 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xd800 && c <= 0xdfff)) return c;
+  // CJK punctuation and surrogate halves are already in NFKC form (or not foldable alone).
+  if ((c >= 0x3001 && c <= 0x303f) || (c >= 0xd800 && c <= 0xdfff)) return c;
   const nf = String.fromCharCode(c).normalize('NFKC');
   if (nf.length !== 1) return c;
   const out = nf.charCodeAt(0);
   return out >= 0x41 && out <= 0x5a ? out + 0x20 : out;
 }
 
-/** The folded text, same length as `s`. */
-export function foldText(s: string): string {
+/** computeFold per code unit, filled on first use (0 = not yet; only U+0000 folds to 0). */
+const FOLD = new Uint16Array(0x10000);
+
+/** Folds one UTF-16 code unit (see the file comment); never returns more than one unit. */
+export function foldChar(c: number): number {
+  const f = FOLD[c]!;
+  if (f !== 0 || c === 0) return f;
+  return (FOLD[c] = computeFold(c));
+}
+
+function foldUncached(s: string): string {
   let i = 0;
   while (i < s.length && foldChar(s.charCodeAt(i)) === s.charCodeAt(i)) i++;
   if (i === s.length) return s; // already folded: no copy
@@ -61,6 +70,25 @@ export function foldText(s: string): string {
   for (let k = 0; k < s.length; k++) codes[k] = k < i ? s.charCodeAt(k) : foldChar(s.charCodeAt(k));
   let out = '';
   for (let k = 0; k < codes.length; k += 4096) out += String.fromCharCode.apply(null, codes.subarray(k, k + 4096) as unknown as number[]);
+  return out;
+}
+
+// Several price rules fold the same segment (and the one before it) in turn: a two-entry memo
+// of a pure function.
+let lastIn = '';
+let lastOut = '';
+let prevIn = '';
+let prevOut = '';
+
+/** The folded text, same length as `s`. */
+export function foldText(s: string): string {
+  if (s === lastIn) return lastOut;
+  if (s === prevIn) return prevOut;
+  const out = foldUncached(s);
+  prevIn = lastIn;
+  prevOut = lastOut;
+  lastIn = s;
+  lastOut = out;
   return out;
 }
 

@@ -60,11 +60,11 @@ function isClauseBreak(c: number): boolean {
 }
 
 export type SpokenText = {
-  /** Previous segments (within the window, oldest first) followed by this one, folded (same length: full width, case, a few traditional characters). */
+  /** The last clause of the previous segment (within the window) followed by this one, folded (same length: full width, case, a few traditional characters). */
   text: string;
   /** Offset in `text` where the current segment starts. */
   currentStart: number;
-  /** The previous segments joined in front. */
+  /** The previous segment whose last clause is joined in front (evidence). */
   previous: RecentSegment[];
 };
 
@@ -80,13 +80,31 @@ export function spokenText(event: TranscriptEvent, room: Pick<RoomState, 'recent
 
 let textMemo: { event: TranscriptEvent; recent: RoomState['recent']; windowMs: number; out: SpokenText } | null = null;
 
+/**
+ * Trailing clauses of the previous segment joined in front of the current one. A price split
+ * over two segments ("今天到手……" / "……六十九") is completed by the previous segment's last
+ * clause; its earlier clauses were parsed when it was current (measured on the labelled set and
+ * the bench stream: the same alerts, and a shorter text to parse for every price rule).
+ */
+const PREVIOUS_CLAUSES = 1;
+
+/** The last `n` clauses of `text` (a break that ends the text does not start a clause). */
+function lastClauses(text: string, n: number): string {
+  let i = text.length;
+  while (i > 0 && isClauseBreak(text.charCodeAt(i - 1))) i--;
+  for (let left = n; i > 0; i--) {
+    if (isClauseBreak(text.charCodeAt(i - 1)) && --left === 0) break;
+  }
+  return i === 0 ? text : text.slice(i);
+}
+
 function joinSpoken(event: TranscriptEvent, room: Pick<RoomState, 'recent'>, windowMs: number): SpokenText {
-  // The previous segment only (when recent enough): a price split over two segments is
-  // completed by the second, and parsing longer joins costs more than it finds.
+  // The previous segment only (when recent enough), and only its last clause: a price split
+  // over two segments is completed by the second, and parsing longer joins costs more than it finds.
   const last = room.recent[room.recent.length - 1];
   const previous = last !== undefined && last.at <= event.at && event.at - last.at <= windowMs ? [last] : [];
   let text = '';
-  for (const p of previous) text += foldText(p.text);
+  for (const p of previous) text += lastClauses(foldText(p.text), PREVIOUS_CLAUSES);
   const currentStart = text.length;
   text += foldText(event.text);
   return { text, currentStart, previous };
