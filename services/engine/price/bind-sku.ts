@@ -146,15 +146,33 @@ function scoreIn(t: TextBigrams, p: Phrase, floor: number): { score: number; at:
   return best;
 }
 
+type CardMatch = { sku: string; score: number; phrase: string } | null;
+type Cards = Readonly<Record<string, Pick<ProductCard, 'productName'>>>;
+
+/**
+ * The last few matchCard answers: every price rule binds the same prices of the same segment
+ * against the same cards in turn (cards records are never mutated, so identity is their
+ * version). A memo of a pure function.
+ */
+const MATCH_MEMO = 8;
+const matchMemo: Array<{ text: string; cards: Cards; min: number; prefer: string | null; out: CardMatch }> = [];
+let matchNext = 0;
+
 /** The card whose name best matches a phrase of `text`, if any scores ≥ minJaccard. */
-export function matchCard(
-  text: string,
-  cards: Readonly<Record<string, Pick<ProductCard, 'productName'>>>,
-  minJaccard = DEFAULT_MIN_JACCARD,
-  prefer: string | null = null,
-): { sku: string; score: number; phrase: string } | null {
+export function matchCard(text: string, cards: Cards, minJaccard = DEFAULT_MIN_JACCARD, prefer: string | null = null): CardMatch {
+  for (let k = 0; k < matchMemo.length; k++) {
+    const m = matchMemo[k]!;
+    if (m.cards === cards && m.text === text && m.min === minJaccard && m.prefer === prefer) return m.out;
+  }
+  const out = matchCardUncached(text, cards, minJaccard, prefer);
+  matchMemo[matchNext] = { text, cards, min: minJaccard, prefer, out };
+  matchNext = (matchNext + 1) % MATCH_MEMO;
+  return out;
+}
+
+function matchCardUncached(text: string, cards: Cards, minJaccard: number, prefer: string | null): CardMatch {
   let folded: TextBigrams | null = null;
-  let best: { sku: string; score: number; phrase: string } | null = null;
+  let best: CardMatch = null;
   for (const [sku, card] of Object.entries(cards)) {
     for (const p of phrasesOf(card.productName)) {
       const { score } = scoreIn((folded ??= textBigrams(foldName(text))), p, minJaccard);
@@ -190,7 +208,7 @@ export function bindSku(
 ): SkuBinding {
   if (opts.kind === 'externalReference') return { sku: null, via: 'external' };
   const min = opts.minJaccard ?? DEFAULT_MIN_JACCARD;
-  let m: ReturnType<typeof matchCard> = null;
+  let m: CardMatch = null;
   if (opts.span === undefined) m = matchCard(text, room.cards, min, room.activeSku);
   else {
     // The price's clause; then the clause before it, unless that one carries a price of its own
