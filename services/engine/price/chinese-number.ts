@@ -73,22 +73,20 @@ function foldUncached(s: string): string {
   return out;
 }
 
-// Several price rules fold the same segment (and the one before it) in turn: a two-entry memo
-// of a pure function.
-let lastIn = '';
-let lastOut = '';
-let prevIn = '';
-let prevOut = '';
+// Several price rules fold the same segment (and the one before it) in turn: a small memo of
+// a pure function, most recent first.
+const MEMO = 4;
+const memoIn: string[] = new Array<string>(MEMO).fill('');
+const memoOut: string[] = new Array<string>(MEMO).fill('');
+let memoNext = 0;
 
 /** The folded text, same length as `s`. */
 export function foldText(s: string): string {
-  if (s === lastIn) return lastOut;
-  if (s === prevIn) return prevOut;
+  for (let k = 0; k < MEMO; k++) if (memoIn[k] === s) return memoOut[k]!;
   const out = foldUncached(s);
-  prevIn = lastIn;
-  prevOut = lastOut;
-  lastIn = s;
-  lastOut = out;
+  memoIn[memoNext] = s;
+  memoOut[memoNext] = out;
+  memoNext = (memoNext + 1) % MEMO;
   return out;
 }
 

@@ -104,7 +104,7 @@ function joinSpoken(event: TranscriptEvent, room: Pick<RoomState, 'recent'>, win
   const last = room.recent[room.recent.length - 1];
   const previous = last !== undefined && last.at <= event.at && event.at - last.at <= windowMs ? [last] : [];
   let text = '';
-  for (const p of previous) text += lastClauses(foldText(p.text), PREVIOUS_CLAUSES);
+  for (const p of previous) text += foldText(lastClauses(p.text, PREVIOUS_CLAUSES)); // folding keeps clause breaks
   const currentStart = text.length;
   text += foldText(event.text);
   return { text, currentStart, previous };
