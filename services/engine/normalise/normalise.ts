@@ -10,6 +10,8 @@
  * Homophone folding happens inside lexicon matching only, never here.
  */
 
+import { scratchUnits, unitsToString } from './code-units.js';
+
 export type Normalised = { text: string; map: Int32Array };
 export type Normaliser = (input: string) => Normalised;
 
@@ -58,7 +60,7 @@ export function createNormaliser(tables: NormaliserTables): Normaliser {
   const { fold, cls } = tables;
   return (input: string): Normalised => {
     const n = input.length;
-    const out = new Uint16Array(n);
+    const out = scratchUnits(n);
     const map = new Int32Array(n);
     let len = 0;
     for (let i = 0; i < n; i++) {
@@ -76,9 +78,6 @@ export function createNormaliser(tables: NormaliserTables): Normaliser {
         }
       }
     }
-    let text = '';
-    // String.fromCharCode.apply in chunks: far cheaper than concatenating one char at a time.
-    for (let i = 0; i < len; i += 4096) text += String.fromCharCode.apply(null, out.subarray(i, Math.min(len, i + 4096)) as unknown as number[]);
-    return { text, map: map.subarray(0, len) };
+    return { text: unitsToString(out, len), map: map.subarray(0, len) };
   };
 }

@@ -17,6 +17,8 @@
  * Money sub-units (块/毛/角/分) are the caller's business, not this file's.
  */
 
+import { scratchUnits, unitsToString } from '../normalise/code-units.js';
+
 export type NumberAt = { value: number; end: number; digitString: boolean };
 
 /** Traditional → simplified for the characters price phrases use (pairs: traditional, simplified). */
@@ -66,11 +68,9 @@ function foldUncached(s: string): string {
   let i = 0;
   while (i < s.length && foldChar(s.charCodeAt(i)) === s.charCodeAt(i)) i++;
   if (i === s.length) return s; // already folded: no copy
-  const codes = new Uint16Array(s.length);
+  const codes = scratchUnits(s.length);
   for (let k = 0; k < s.length; k++) codes[k] = k < i ? s.charCodeAt(k) : foldChar(s.charCodeAt(k));
-  let out = '';
-  for (let k = 0; k < codes.length; k += 4096) out += String.fromCharCode.apply(null, codes.subarray(k, k + 4096) as unknown as number[]);
-  return out;
+  return unitsToString(codes, s.length);
 }
 
 // Several price rules fold the same segment (and the one before it) in turn: a small memo of
@@ -118,6 +118,8 @@ const isLetterCode = (c: number): boolean => c >= 97 && c <= 122;
 const isStringDigitCode = (c: number): boolean => c >= 0 && STRING_DIGIT[c] === 1;
 
 export const isChineseDigit = (ch: string): boolean => ch.length === 1 && DIGIT_OF[ch.charCodeAt(0)]! >= 0;
+/** isChineseDigit by code unit. */
+export const isChineseDigitCode = (c: number): boolean => DIGIT_OF[c]! >= 0;
 /** DIGIT_VALUE of a one-character string (undefined for anything else). */
 export function digitValue(ch: string | undefined): number | undefined {
   if (ch === undefined || ch.length !== 1) return undefined;

@@ -22,7 +22,7 @@
  *   5. 到手价八折 / 八折到手 with a card reference price adds final = ratio × reference.
  *   6. Conditions (满X, 两件, 第二件, 领券, 会员, 前X名, 补贴 …) go to the nearest price in the clause.
  */
-import { digitValue, foldText, isAsciiDigit, isChineseDigit, isDigitCode, multiplierOf, parseNumberAt, type NumberAt } from './chinese-number.js';
+import { digitValue, foldText, isAsciiDigit, isChineseDigit, isChineseDigitCode, isDigitCode, multiplierOf, parseNumberAt, type NumberAt } from './chinese-number.js';
 
 export { parseNumberAt } from './chinese-number.js';
 
@@ -157,7 +157,21 @@ const NOT_FIRST_N = '目当提眼之以从先';
 const CLAUSE_BREAKS = '。,!?;\n\r';
 
 /** Quick reject: a segment with none of these has no number. */
-const HAS_NUMERAL = /[0-9０-９零〇一二两兩三四五六七八九十百千万萬亿億幺俩仨半几幾]|对折|對折/;
+/** The code units of a numeral (Arabic, full width, Chinese, 半, 几); 对折 is checked apart. */
+const NUMERAL_UNIT = new Uint8Array(0x10000);
+for (const ch of '0123456789０１２３４５６７８９零〇一二两兩三四五六七八九十百千万萬亿億幺俩仨半几幾') NUMERAL_UNIT[ch.charCodeAt(0)] = 1;
+const DUI = [0x5bf9, 0x5c0d]; // 对 對
+const ZHE = 0x6298; // 折
+
+/** Whether `text` holds a numeral or 对折 at all (a table lookup per code unit). */
+function hasNumeralUnit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (NUMERAL_UNIT[c] === 1) return true;
+    if (c === ZHE && i > 0 && DUI.includes(text.charCodeAt(i - 1))) return true;
+  }
+  return false;
+}
 
 const byLengthDesc = (words: readonly string[]): string[] => [...words].sort((a, b) => b.length - a.length);
 const alternation = (words: readonly string[]): RegExp => new RegExp(byLengthDesc(words).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
@@ -233,8 +247,12 @@ function isClauseBreak(c: number): boolean {
 }
 
 /** Clause number per character; separators get -1. A comma inside 1,299 is no separator. */
+/** clauseIds' buffer: the ids live only while one parse runs (parses never nest). */
+let clauseScratch = new Int32Array(256);
+
 function clauseIds(f: string): Int32Array {
-  const ids = new Int32Array(f.length);
+  if (clauseScratch.length < f.length) clauseScratch = new Int32Array(Math.max(f.length, clauseScratch.length * 2));
+  const ids = clauseScratch;
   let id = 0;
   for (let i = 0; i < f.length; i++) {
     const c = f.charCodeAt(i);
@@ -559,10 +577,13 @@ function piecesCondition(p: Parse, start: number, end: number): void {
 
 /** Prefix patterns at `i`; returns where to continue, or undefined if none applies. */
 /** First characters of every prefix pattern below: any other character is no prefix. */
-const PREFIX_FIRST = new Set([...'百满前第n¥r不几好对半买一'].map((c) => c.charCodeAt(0)));
+const SHI = '十'.charCodeAt(0);
+/** 1 for the code units a prefix form can start with (a table: read for every character). */
+const PREFIX_FIRST = new Uint8Array(0x10000);
+for (const c of '百满前第n¥r不几好对半买一') PREFIX_FIRST[c.charCodeAt(0)] = 1;
 
 function prefixAt(p: Parse, i: number): number | undefined {
-  if (!PREFIX_FIRST.has(p.scan.charCodeAt(i))) return undefined;
+  if (PREFIX_FIRST[p.scan.charCodeAt(i)] === 0) return undefined;
   const { scan, f, text, clause, candidates, conditions } = p;
   const ch = scan[i]!;
   if (scan.startsWith('百分之', i)) {
@@ -677,7 +698,7 @@ function vagueNumberAt(p: Parse, i: number): number | undefined {
 
 /** Every spoken price in `text`, in text order. Pure; `ctx.referencePrice` only adds 到手价八折 finals. */
 export function parseSpokenPrice(text: string, ctx: ParseContext = {}): SpokenPrice[] {
-  if (!HAS_NUMERAL.test(text)) return [];
+  if (!hasNumeralUnit(text)) return [];
   const f = foldText(text);
   const clause = clauseIds(f);
   const markers = findMarkers(f, clause);
@@ -688,8 +709,9 @@ export function parseSpokenPrice(text: string, ctx: ParseContext = {}): SpokenPr
   const p: Parse = { text, f, scan, clause, markers, quantities: [], candidates: [], conditions: [] };
 
   for (let i = 0; i < scan.length; ) {
-    const ch = scan[i]!;
-    if (ch === '\0' || clause[i] === -1) {
+    // By code unit: indexing a string for a CJK character allocates a one-character string.
+    const c = scan.charCodeAt(i);
+    if (c === 0 || clause[i] === -1) {
       i++;
       continue;
     }
@@ -698,7 +720,7 @@ export function parseSpokenPrice(text: string, ctx: ParseContext = {}): SpokenPr
       i = Math.max(prefix, i + 1);
       continue;
     }
-    if (isAsciiDigit(ch) || isChineseDigit(ch) || ch === '十') {
+    if (isDigitCode(c) || isChineseDigitCode(c) || c === SHI) {
       const vague = vagueNumberAt(p, i);
       if (vague !== undefined) {
         i = Math.max(vague, i + 1);
@@ -820,7 +842,11 @@ function assemble(
   }
 
   // Conditions: to the nearest price in the clause (all of those at the same distance), never to a reference.
-  for (const m of f.matchAll(CONDITION_RE)) conditions.push({ start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length), clause: clause[m.index]! });
+  if (items.length === 0) return [];
+  CONDITION_RE.lastIndex = 0;
+  for (let m = CONDITION_RE.exec(f); m !== null; m = CONDITION_RE.exec(f)) {
+    conditions.push({ start: m.index, end: m.index + m[0].length, text: text.slice(m.index, m.index + m[0].length), clause: clause[m.index]! });
+  }
   const byClause = new Map<number, Item[]>();
   for (const it of items) {
     if (!CONDITIONAL.has(it.kind)) continue;
@@ -835,6 +861,6 @@ function assemble(
     for (const it of targets) if (gapTo(cond, it) === nearest && !it.conditions.includes(cond.text)) it.conditions.push(cond.text);
   }
 
-  items.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
+  if (items.length > 1) items.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
   return items.map(({ clause: _clause, conditions: conds, ...price }) => (conds.length > 0 ? { ...price, conditionText: conds.join('、') } : price));
 }
