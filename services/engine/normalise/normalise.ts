@@ -56,12 +56,16 @@ export function buildNormaliserTables(t2s: Readonly<Record<string, string>>, sym
   return { fold, cls };
 }
 
+/** The normalisers' offset map while one runs (copied out exactly at the end). */
+let mapScratch = new Int32Array(1024);
+
 export function createNormaliser(tables: NormaliserTables): Normaliser {
   const { fold, cls } = tables;
   return (input: string): Normalised => {
     const n = input.length;
     const out = scratchUnits(n);
-    const map = new Int32Array(n);
+    if (mapScratch.length < n) mapScratch = new Int32Array(Math.max(n, mapScratch.length * 2));
+    const map = mapScratch;
     let len = 0;
     for (let i = 0; i < n; i++) {
       const c = input.charCodeAt(i);
@@ -78,6 +82,6 @@ export function createNormaliser(tables: NormaliserTables): Normaliser {
         }
       }
     }
-    return { text: unitsToString(out, len), map: map.subarray(0, len) };
+    return { text: unitsToString(out, len), map: map.slice(0, len) }; // one exact copy: the map outlives the call
   };
 }
