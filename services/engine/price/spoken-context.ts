@@ -123,6 +123,20 @@ export function parsePrices(text: string, referencePrice?: number): SpokenPrice[
 
 /** regex source → segment → whether the regex matches its folded text. Segments are immutable and shared across events. */
 const recentTests = new Map<string, WeakMap<RecentSegment, boolean>>();
+/** The same memo per compiled regex (rules keep theirs): no key string built per call. */
+const recentTestsOf = new WeakMap<RegExp, WeakMap<RecentSegment, boolean>>();
+
+function testsOf(re: RegExp): WeakMap<RecentSegment, boolean> {
+  let seen = recentTestsOf.get(re);
+  if (seen === undefined) {
+    if (re.global || re.sticky) throw new Error('recentMatches needs a regex without g/y (test() would keep state)');
+    const key = `${re.flags}/${re.source}`;
+    seen = recentTests.get(key);
+    if (seen === undefined) recentTests.set(key, (seen = new WeakMap()));
+    recentTestsOf.set(re, seen);
+  }
+  return seen;
+}
 
 /**
  * Whether one of the room's remembered segments of the last `lookbackMs` matches `re` (on its
@@ -130,10 +144,7 @@ const recentTests = new Map<string, WeakMap<RecentSegment, boolean>>();
  * in `room.recent` for several events, and several rules ask the same question.
  */
 export function recentMatches(room: Pick<RoomState, 'recent'>, at: number, lookbackMs: number, re: RegExp): boolean {
-  if (re.global || re.sticky) throw new Error('recentMatches needs a regex without g/y (test() would keep state)');
-  const key = `${re.flags}/${re.source}`;
-  let seen = recentTests.get(key);
-  if (seen === undefined) recentTests.set(key, (seen = new WeakMap()));
+  const seen = testsOf(re);
   for (const r of room.recent) {
     if (at - r.at > lookbackMs) continue;
     let hit = seen.get(r);
