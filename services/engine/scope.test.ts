@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkScope, clauseAt, type ScopeOptions, type ScopeVerdict } from './scope.js';
+import { checkScope, clauseAt, phraseAround, type ScopeOptions, type ScopeVerdict } from './scope.js';
 
 const ALL: ScopeOptions = { negation: true, regulation: true, mention: true };
 
@@ -185,5 +185,43 @@ describe('checkScope: words that only look negated', () => {
   });
   it('a real negator next to one still negates', () => {
     expect(verdict('不错，但不是全网最低', '全网最低')).toBe('negated');
+  });
+});
+
+describe('unpunctuated speech: phrases separated by spaces', () => {
+  it('a negator inside an earlier phrase negates nothing after it', () => {
+    expect(verdict('评论区看不到的 加V 备注老粉', '加V')).toBeNull();
+    expect(verdict('看不到 加微信', '加微信')).toBeNull();
+  });
+
+  it('a negator that ends the phrase before, or sits in the same phrase, still negates', () => {
+    expect(verdict('我们不是 全网最低', '全网最低')).toBe('negated');
+    expect(verdict('我们不是全网最低', '全网最低')).toBe('negated');
+    expect(verdict('这个不 加微信', '加微信')).toBe('negated');
+  });
+
+  it('letters spaced out to evade are no phrase break', () => {
+    expect(verdict('我们不是 全 网 最 低', '全 网 最 低')).toBe('negated');
+    expect(verdict('不是 全 网 最 低', '全 网 最 低')).toBe('negated');
+  });
+
+  it("someone else's words: the marker's own phrase, or a phrase ending in the marker; the anchor's answer after it is theirs", () => {
+    expect(verdict('有宝宝说 我们是全网最低', '全网最低')).toBe('mention');
+    expect(verdict('有宝宝说我们是全网最低', '全网最低')).toBe('mention');
+    expect(verdict('弹幕有人问是不是机器人 不是哈 我是真人', '我是真人')).toBeNull();
+    expect(verdict('如果有人跟你说保证美白 那都是骗人的', '保证美白')).toBe('mention');
+  });
+
+  it('phraseAround cuts the clause at phrase breaks, never inside the match or between Latin words', () => {
+    const text = '弹幕有人问是不是机器人 不是哈 我是真人 本人亲自在播';
+    const at = text.indexOf('我是真人');
+    const [cs, ce] = clauseAt(text, at);
+    expect(text.slice(...phraseAround(text, at, at + 4, cs, ce))).toBe('我是真人');
+    const spaced = '看不到的 加 V ❤ 备注老粉';
+    const s = spaced.indexOf('加');
+    expect(spaced.slice(...phraseAround(spaced, s, s + 3, 0, spaced.length))).toBe('加 V ❤ 备注老粉'); // single characters between spaces: no break
+    const latin = '这是 Louis Vuitton 的包';
+    const l = latin.indexOf('Louis');
+    expect(phraseAround(latin, l, l + 5, 0, latin.length)).toEqual([0, latin.length]);
   });
 });

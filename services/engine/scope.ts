@@ -36,7 +36,7 @@ const NEGATORS = ['不', '没有', '没', '别', '并非', '谁敢', '不敢', '
 const REGULATION = ['广告法', '规定', '不让说', '不能说', '不能讲', '平台不让', '法律', '违禁词', '极限词', '敏感词'];
 const MENTION_AFTER = ['这种词', '这些词', '这类词', '这样的话', '这几个词', '这个词', '之类的词', '等词'];
 /** Someone else's words read out: 有宝宝说我是AI — the claim is theirs, not the anchor's. */
-const REPORTED_BEFORE = ['有人说', '有宝宝说', '有观众说', '有粉丝说', '弹幕说', '评论说', '网友说', '有人问', '有宝宝问', '有观众问', '弹幕问', '评论区问', '有人在问'];
+const REPORTED_BEFORE = ['有人说', '有人跟你说', '有人跟你们说', '有人告诉你', '有宝宝说', '有观众说', '有粉丝说', '弹幕说', '评论说', '网友说', '有人问', '有宝宝问', '有观众问', '弹幕问', '评论区问', '有人在问'];
 /** A question about the claim… */
 const QUESTION = ['能不能', '可不可以', '会不会', '是不是', '有没有', '能否', '吗'];
 /** …answered no in a following clause of the same utterance. */
@@ -85,6 +85,54 @@ const NEGATORS_SET = wordSet(NEGATORS);
 const QUESTION_SET = wordSet(QUESTION);
 const NOT_NEGATIONS_SET = wordSet(NOT_NEGATIONS);
 
+const isSpaceCode = (c: number): boolean => c === 0x20 || c === 0x3000 || c === 0x09;
+
+/**
+ * Unpunctuated ASR output separates phrases with spaces ("看不到的 加V 备注老粉"). A run of
+ * spaces at [a, b) is a phrase break when at least two non-space characters come before it and
+ * the characters on both sides are not ASCII: letters spaced out to evade ("全 网 最 低") or a
+ * Latin name ("Louis Vuitton") are not broken.
+ */
+function isPhraseBreak(text: string, a: number, b: number): boolean {
+  if (a < 2 || b >= text.length) return false;
+  const before = text.charCodeAt(a - 1);
+  const after = text.charCodeAt(b);
+  return before >= 0x80 && after >= 0x80 && !isSpaceCode(text.charCodeAt(a - 2));
+}
+
+/** The start of the last phrase break (a space run) in [from, to) of `text`, and its end; null if none. */
+export function lastPhraseBreak(text: string, from: number, to: number): [number, number] | null {
+  for (let b = to; b > from; b--) {
+    if (!isSpaceCode(text.charCodeAt(b - 1))) continue;
+    let a = b - 1;
+    while (a > from && isSpaceCode(text.charCodeAt(a - 1))) a--;
+    let end = b;
+    while (end < text.length && isSpaceCode(text.charCodeAt(end))) end++;
+    if (isPhraseBreak(text, a, end)) return [a, end];
+    b = a;
+  }
+  return null;
+}
+
+/** The first phrase break in [from, to) of `text` (start and end of its space run); null if none. */
+function firstPhraseBreak(text: string, from: number, to: number): [number, number] | null {
+  for (let a = from; a < to; a++) {
+    if (!isSpaceCode(text.charCodeAt(a))) continue;
+    let b = a + 1;
+    while (b < text.length && isSpaceCode(text.charCodeAt(b))) b++;
+    if (isPhraseBreak(text, a, b)) return [a, b];
+    a = b;
+  }
+  return null;
+}
+
+/** The phrase around [start, end) inside its clause [cs, ce): the clause cut at phrase breaks. */
+export function phraseAround(text: string, start: number, end: number, cs: number, ce: number): [number, number] {
+  const before = lastPhraseBreak(text, cs, start);
+  const after = firstPhraseBreak(text, end, ce);
+  return [before === null ? cs : before[1], after === null ? ce : after[0]];
+}
+
 /** [start, end) of the clause containing position `at` of `text`. */
 export function clauseAt(text: string, at: number): [number, number] {
   let s = at;
@@ -127,6 +175,18 @@ function answeredNo(text: string, clauseEnd: number): boolean {
   return false;
 }
 
+/** Whether `before` (the text just before a match) holds a negator, words like 不错/未来 aside. */
+function isNegated(window: string): boolean {
+  let before = window;
+  // None of them in the window: the replacements below would change nothing.
+  if (containsAny(before, NOT_NEGATIONS_SET)) for (const w of NOT_NEGATIONS) if (before.includes(w)) before = before.split(w).join('　');
+  return containsAny(before, NEGATORS_SET);
+}
+
+function endsWithNegator(phrase: string): boolean {
+  return NEGATORS.some((n) => phrase.endsWith(n)) && isNegated(phrase.slice(-4));
+}
+
 /** Decides whether the match at original span [start, end) is out of scope, and why. */
 export function checkScope(text: string, start: number, end: number, opts: ScopeOptions): ScopeVerdict {
   const [cs, ce] = clauseAt(text, start);
@@ -139,14 +199,23 @@ export function checkScope(text: string, start: number, end: number, opts: Scope
     if (containsAny(after, MENTION_AFTER_SET) || insideQuotes(text, start, end)) return 'mention';
   }
   if (opts.mention) {
-    const before = text.slice(cs, start);
-    if (containsAny(before, REPORTED_BEFORE_SET)) return 'mention';
+    // Someone else's words: a marker in this phrase, or ending the phrase before it ("有宝宝说
+    // 全网最低"). In unpunctuated speech the anchor's own answer comes in a later phrase
+    // ("有人问是不是机器人 不是哈 我是真人").
+    const cut = lastPhraseBreak(text, cs, start);
+    if (containsAny(text.slice(cut === null ? cs : cut[1], start), REPORTED_BEFORE_SET)) return 'mention';
+    if (cut !== null) {
+      const previous = text.slice(cs, cut[0]);
+      if (REPORTED_BEFORE.some((w) => previous.endsWith(w))) return 'mention';
+    }
   }
   if (opts.negation) {
-    let before = text.slice(Math.max(cs, start - NEGATION_WINDOW), start);
-    // None of them in the window: the replacements below would change nothing.
-    if (containsAny(before, NOT_NEGATIONS_SET)) for (const w of NOT_NEGATIONS) if (before.includes(w)) before = before.split(w).join('　');
-    if (containsAny(before, NEGATORS_SET)) return 'negated';
+    const from = Math.max(cs, start - NEGATION_WINDOW);
+    // A negator in an earlier phrase negates only when it ends that phrase ("不是 全网最低"),
+    // not inside it ("评论区看不到的 加V").
+    const cut = lastPhraseBreak(text, from, start);
+    if (cut !== null && endsWithNegator(text.slice(from, cut[0]))) return 'negated';
+    if (isNegated(text.slice(cut === null ? from : cut[1], start))) return 'negated';
     if (containsAny(clause, QUESTION_SET) && answeredNo(text, ce)) return 'answered-no';
   }
   return null;

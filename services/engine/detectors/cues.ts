@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { createBrandRegistry, GENERIC_LUXURY, type BrandRegistry } from '../brands.js';
 import { SEVERITIES } from '../contracts/alert.js';
 import type { Coordinates } from '../contracts/events.js';
-import { checkScope, clauseAt } from '../scope.js';
+import { checkScope, clauseAt, phraseAround } from '../scope.js';
 import type { ProductCard, RoomState } from '../state/room.js';
 import { LexiconSeedSchema } from './lexicon.js';
 import { defineDetector, type CompileEnv, type EvidenceEvent, type EvidenceMatch, type Finding, type LexiconHit, type SegmentView } from './types.js';
@@ -334,7 +334,10 @@ function collectHits(c: Compiled, seg: SegmentView, hits: readonly LexiconHit[],
     const oe = map[h.end - 1]! + 1;
     if (c.p.groups[ti.group]!.scope && checkScope(original, os, oe, c.p.scope) !== null) continue;
     const [cs, ce] = clauseAt(original, os);
-    if (c.unless.length > 0 && unlessInClause(c.unless, squeezed, map, cs, ce)) continue;
+    if (c.unless.length > 0) {
+      const [ps, pe] = phraseAround(original, os, oe, cs, ce); // unpunctuated speech: the phrase, not the whole run
+      if (unlessInClause(c.unless, squeezed, map, ps, pe)) continue;
+    }
     out.push({ group: ti.group, term: ti.display, os, oe, start: h.start, end: h.end, inCurrent: oe > currentStart, clause: cs });
   }
   // Latin brand names misspelt: fuzzy hits for brand groups.

@@ -25,6 +25,13 @@ const Params = z.strictObject({
   valueBefore: z.string().default('(?:现金|价值|奖金|红包|总价值|市值|售价|值)(?:高达|达|约|足足|整整|是)?$'),
   /** Regex source of a currency unit right after the prize value. */
   currencyAfter: z.string().default('^(?:多)?(?:元|块|圆|米|rmb|万元|现金)'),
+  /**
+   * Regex source of "X的<item>" right after a sum (送一辆十二万的车): the prize's price, unless
+   * what follows is a count (十万的粉丝, 一百万的播放).
+   */
+  itemAfter: z.string().default('^(?:多)?(?:块钱?|元)?的(?!粉|人|观众|宝宝|家人|朋友|播放|流量|点赞|关注|销量|订单|单|件|次|赞|福利)'),
+  /** A sum read through itemAfter is at least this many yuan (smaller numbers are rarely a price said that way). */
+  itemMinYuan: z.number().min(0).default(1000),
   /** Regex source of a quantity that is not a value (满十万粉丝). */
   notValueAfter: z.string().default('^(?:多)?(?:粉|人|个|位|名|单|件|次|赞|关注|观众|宝宝)'),
   /** Regex sources admitting fixed winners. */
@@ -48,6 +55,7 @@ export const prizePromotion = defineDetector({
     before: new RegExp(p.valueBefore, 'u'),
     after: new RegExp(p.currencyAfter, 'u'),
     notAfter: new RegExp(p.notValueAfter, 'u'),
+    itemRe: new RegExp(p.itemAfter, 'u'),
     fixed: markerRegex(p.fixedWinners),
     capFen: fen(p.capYuan),
   }),
@@ -86,10 +94,11 @@ export const prizePromotion = defineDetector({
         if (rule.notAfter.test(tail)) continue;
         const valued = rule.before.test(text.slice(Math.max(0, start - 6), start));
         const currency = rule.after.exec(tail);
-        if (!valued && currency === null) continue;
+        const item = !valued && currency === null && n.value >= rule.itemMinYuan && rule.itemRe.test(tail);
+        if (!valued && currency === null && !item) continue;
         const v = fen(n.value * (currency !== null && currency[0].includes('万') ? 10_000 : 1));
         if (checkScope(text, start, n.end, scope) !== null) continue; // "法律规定不能超过五万"
-        if (best === null || v > best.fen) best = { fen: v, from: valued ? 'stated value' : 'cash amount', at: start };
+        if (best === null || v > best.fen) best = { fen: v, from: valued ? 'stated value' : item ? 'price of the prize item' : 'cash amount', at: start };
       }
       if (best === null) {
         const item = matchCard(text.slice(lot.index), room.cards, rule.minJaccard);
