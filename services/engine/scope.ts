@@ -126,6 +126,18 @@ function firstPhraseBreak(text: string, from: number, to: number): [number, numb
   return null;
 }
 
+/** The phrases of [cs, ce) of `text` (cut at phrase breaks), as [start, end) pairs. */
+export function phrasesOf(text: string, cs: number, ce: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let s = cs;
+  for (let cut = firstPhraseBreak(text, s, ce); cut !== null; cut = firstPhraseBreak(text, s, ce)) {
+    out.push([s, cut[0]]);
+    s = cut[1];
+  }
+  out.push([s, ce]);
+  return out;
+}
+
 /** The phrase around [start, end) inside its clause [cs, ce): the clause cut at phrase breaks. */
 export function phraseAround(text: string, start: number, end: number, cs: number, ce: number): [number, number] {
   const before = lastPhraseBreak(text, cs, start);

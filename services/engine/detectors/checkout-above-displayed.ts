@@ -40,15 +40,39 @@ export function feesIn(text: string, marker: RegExp, reach: number): number[] {
   g.lastIndex = 0;
   for (let m = g.exec(text); m !== null; m = g.exec(text)) {
     const from = m.index + m[0].length;
+    let found = false;
     for (let i = from; i < Math.min(text.length, from + reach); i++) {
       const n = parseNumberAt(text, i);
       if (n !== null) {
         out.push(fen(n.value));
+        found = true;
         break;
       }
     }
+    if (!found) {
+      const before = feeBefore(text, m.index);
+      if (before !== null) out.push(before);
+    }
   }
   return out;
+}
+
+/** "要补八块钱运费", "另加10元安装费": an amount with its unit right before the fee word, after a charging verb. */
+const FEE_UNIT_BEFORE = /(?:补|加|收|付|另外|另|额外)\s*$/u;
+const MONEY_UNITS = ['块钱', '块', '元', '米'];
+
+function feeBefore(text: string, markerAt: number): number | null {
+  let k = markerAt;
+  while (k > 0 && /\s/.test(text[k - 1]!)) k--;
+  const unit = MONEY_UNITS.find((u) => text.endsWith(u, k));
+  if (unit === undefined) return null;
+  k -= unit.length;
+  for (let i = Math.max(0, k - 8); i < k; i++) {
+    const n = parseNumberAt(text, i);
+    if (n === null || n.end !== k) continue;
+    return FEE_UNIT_BEFORE.test(text.slice(Math.max(0, i - 4), i)) ? fen(n.value) : null;
+  }
+  return null;
 }
 
 export const checkoutAboveDisplayed = defineDetector({

@@ -25,9 +25,9 @@ const Params = z.strictObject({
   /** Automaton trigger words; a segment with none of them is skipped. */
   triggers: z.array(z.string().min(1)).default(['分钟', '倒计时', '限时', '截止', '下播', '今晚', '点前', '点之前', '延长', '加时', '延时', '恢复原价']),
   /** Regex source: must end right before "X分钟" for a duration claim (倒计时五分钟, 就这三分钟). */
-  durationBefore: z.string().default('(?:倒计时|计时|限时|只有|就这|仅限|只剩|还剩|最后|就|只|仅)(?:这|最后)?$'),
+  durationBefore: z.string().default('(?:倒计时|倒数|计时|限时|只有|就这|仅限|只剩|还剩|最后|就|只|仅)(?:这|最后)?\\s*$'),
   /** Regex source: must start right after "X分钟" for a duration claim (五分钟之后恢复原价). */
-  durationAfter: z.string().default('^(?:内|之内|以内)?(?:后|之后|以后|一过|一到|结束后?|过后)?(?:就|立马|马上|立刻|直接|我们就)?(?:恢复|涨回|涨价|回到|截止|下架|结束|没了|取消|改价|调回)'),
+  durationAfter: z.string().default('^\\s*(?:内|之内|以内)?\\s*(?:后|之后|以后|一过|一到|结束后?|过后)?\\s*(?:就|立马|马上|立刻|直接|我们就)?\\s*(?:恢复|涨回|涨价|回到|截止|下架|结束|没了|取消|改价|调回)'),
   /** Regex source: a clock deadline; group 1 = 今晚-like prefix, group 2 = the hour. */
   clock: z.string().default('(今晚|今天晚上|晚上|今天|今日)?([0-9一二两三四五六七八九十]+)点(?:整|半)?(?:(?:之前|以前|前)?(?:就|准时|立马)?(?:截止|结束|恢复|涨回|涨价|下架|取消|没了)|(?:之前|以前|前)(?:下单|拍下|付款)(?:有效|才有|才是)?)'),
   /** Regex source: "until tonight" with no hour (D = midnight, CST). */

@@ -15,7 +15,7 @@
  * stated age. Ages said as suitability (三岁以上的宝宝, 适合三岁) are not a child present.
  */
 import { z } from 'zod';
-import { clauseAt } from '../scope.js';
+import { clauseAt, phrasesOf } from '../scope.js';
 import type { RecentSegment } from '../state/room.js';
 import { defineDetector, type CompileEnv, type EvidenceEvent, type Finding } from './types.js';
 
@@ -169,13 +169,29 @@ function compile(p: P, env: CompileEnv): Compiled {
     // 我今年十四岁 / 我才15周岁
     selfRe: new RegExp(`(?:${subj})${fill}(${NUM})(?:周岁|岁)`, 'g'),
     // 我今年十四 (clause end or a particle after it)
-    bareRe: new RegExp(`(?:${subj})(?:今年|才|刚满|今年才|今年刚满|都|已经|也就|今年也就)(${NUM})(?=$|了|啦|呀|哦|嘛|呢|哈|啊)`, 'g'),
+    bareRe: new RegExp(`(?:${subj})(?:今年|才|刚满|今年才|今年刚满|都|已经|也就|今年也就)(${NUM})(?=$|\\s|了|啦|呀|哦|嘛|呢|哈|啊)`, 'g'), // an ASR space ends the phrase too
     gradeRe: new RegExp(`(?:${subj})${fill}(?:${alt(n(s.gradeVerbs))})?(?:${alt(n(s.grades))})`),
     pupilRe: new RegExp(`(?:${subj})${fill}是(?:一名|一个|个)?(?:${alt(n(s.pupils))}|(?:${alt(n(s.grades))})(?:的)?(?:学生|小学生))`),
     childNounRe: new RegExp(`(${NUM})(?:周岁|岁半|岁)(?:多)?(?:的|大的)(?:小)?(?:${alt(n(ch.nouns))})(?!们)`, 'g'),
     kinRe: new RegExp(`(?:${alt(n(ch.kin))})(?!们)(?:今年|现在|才|刚|已经|刚满|也|都)*(${NUM})(?:周岁|岁)`, 'g'),
     guestSelfRe: new RegExp(`(?:我|俺)(?:今年|才|已经|现在|刚满)*(${NUM})(?:周岁|岁)`, 'g'),
   };
+}
+
+/**
+ * The phrases of an original text's clauses that hold a phrase break (unpunctuated ASR:
+ * "俺今年才十三 放暑假…"), normalised: a bare age ends its phrase there.
+ */
+function phraseClauses(c: Compiled, text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const [s, e] = clauseAt(text, i);
+    const pieces = phrasesOf(text, s, e);
+    if (pieces.length > 1) for (const [ps, pe] of pieces) out.push(c.norm(text.slice(ps, pe)));
+    i = e + 1;
+  }
+  return out.filter((x) => x.length > 0);
 }
 
 /** Clauses of an original text, normalised. */
@@ -263,7 +279,7 @@ export const minorAge = defineDetector({
 
     // 1. Self-age of the streamer.
     if (selfAge) {
-      for (const clause of (cls ??= clauses(c, event.text))) {
+      for (const clause of [...(cls ??= clauses(c, event.text)), ...phraseClauses(c, event.text)]) {
         const self = selfAgeIn(c, clause);
         if (self === null) continue;
         if (self.age !== null && self.age >= p.selfAge.infoBelow) continue;
