@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { checkScope } from '../scope.js';
 import type { Severity } from '../contracts/alert.js';
-import { defineDetector, type EvidenceMatch, type Finding, type LexiconHit } from './types.js';
+import { defineDetector, type CompileEnv, type EvidenceMatch, type Finding, type LexiconHit } from './types.js';
 
 export const LexiconSeedSchema = z.strictObject({
   version: z.number().int().positive(),
@@ -39,7 +39,30 @@ type Compiled = {
   summary: string;
 };
 
-const isAsciiAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+export const isAsciiAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * A seeds/terms lexicon as automaton terms: each term and allow-listed phrase normalised, with
+ * its variants; `display` is the term as written, `isAllow` marks the allow-list.
+ */
+export function lexiconTerms(name: string, env: CompileEnv): { terms: string[]; display: string[]; isAllow: boolean[] } {
+  const seed = LexiconSeedSchema.parse(env.seeds.get(`terms/${name}`));
+  const terms: string[] = [];
+  const display: string[] = [];
+  const isAllow: boolean[] = [];
+  const add = (t: string, allow: boolean) => {
+    const n = env.normaliseTerm(t);
+    if (n.length === 0) return;
+    for (const v of env.variants(n)) {
+      terms.push(v);
+      display.push(t);
+      isAllow.push(allow);
+    }
+  };
+  for (const t of seed.terms) add(t, false);
+  for (const t of seed.allow) add(t, true);
+  return { terms, display, isAllow };
+}
 
 export const lexicon = defineDetector({
   kind: 'lexicon',
@@ -48,21 +71,7 @@ export const lexicon = defineDetector({
   on: ['transcript'],
   needsHits: true,
   compile(p, env): Compiled {
-    const seed = LexiconSeedSchema.parse(env.seeds.get(`terms/${p.lexicon}`));
-    const terms: string[] = [];
-    const display: string[] = [];
-    const isAllow: boolean[] = [];
-    const add = (t: string, allow: boolean) => {
-      const n = env.normaliseTerm(t);
-      if (n.length === 0) return;
-      for (const v of env.variants(n)) {
-        terms.push(v);
-        display.push(t);
-        isAllow.push(allow);
-      }
-    };
-    for (const t of seed.terms) add(t, false);
-    for (const t of seed.allow) add(t, true);
+    const { terms, display, isAllow } = lexiconTerms(p.lexicon, env);
     return {
       terms,
       display,

@@ -179,32 +179,19 @@ function compile(p: P, env: CompileEnv): Compiled {
 }
 
 /**
- * The phrases of an original text's clauses that hold a phrase break (unpunctuated ASR:
- * "俺今年才十三 放暑假…"), normalised: a bare age ends its phrase there.
+ * Clauses of an original text, normalised. With `phrases`, instead the phrases of the clauses
+ * that hold a phrase break (unpunctuated ASR: "俺今年才十三 放暑假…"): a bare age ends its phrase.
  */
-function phraseClauses(c: Compiled, text: string): string[] {
+function clauses(c: Compiled, text: string, phrases = false): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < text.length) {
     const [s, e] = clauseAt(text, i);
-    const pieces = phrasesOf(text, s, e);
-    if (pieces.length > 1) for (const [ps, pe] of pieces) out.push(c.norm(text.slice(ps, pe)));
+    const pieces = phrases ? phrasesOf(text, s, e) : [[s, e] as const];
+    if (!phrases || pieces.length > 1) for (const [ps, pe] of pieces) out.push(c.norm(text.slice(ps, pe)));
     i = e + 1;
   }
   return out.filter((x) => x.length > 0);
-}
-
-/** Clauses of an original text, normalised. */
-function clauses(c: Compiled, text: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const [s, e] = clauseAt(text, i);
-    const clause = c.norm(text.slice(s, e));
-    if (clause.length > 0) out.push(clause);
-    i = e + 1;
-  }
-  return out;
 }
 
 type SelfAge = { age: number | null; grade: boolean; text: string };
@@ -279,7 +266,7 @@ export const minorAge = defineDetector({
 
     // 1. Self-age of the streamer.
     if (selfAge) {
-      for (const clause of [...(cls ??= clauses(c, event.text)), ...phraseClauses(c, event.text)]) {
+      for (const clause of [...(cls ??= clauses(c, event.text)), ...clauses(c, event.text, true)]) {
         const self = selfAgeIn(c, clause);
         if (self === null) continue;
         if (self.age !== null && self.age >= p.selfAge.infoBelow) continue;

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { createBrandRegistry, type BrandRegistry } from '../brands.js';
 import { checkScope } from '../scope.js';
-import { LexiconSeedSchema } from './lexicon.js';
+import { isAsciiAlnum, lexiconTerms } from './lexicon.js';
 import { defineDetector, type CompileEnv, type EvidenceMatch, type Finding } from './types.js';
 
 const words = z.array(z.string().min(1));
@@ -55,25 +55,9 @@ type Compiled = {
   registry: BrandRegistry | null;
 };
 
-const isAsciiAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
-
 function compile(p: P, env: CompileEnv): Compiled {
   const norm = (s: string) => env.normaliseTerm(s);
-  const seed = LexiconSeedSchema.parse(env.seeds.get(`terms/${p.lexicon}`));
-  const terms: string[] = [];
-  const display: string[] = [];
-  const isAllow: boolean[] = [];
-  const add = (t: string, allow: boolean) => {
-    const n = norm(t);
-    if (n.length === 0) return;
-    for (const v of env.variants(n)) {
-      terms.push(v);
-      display.push(t);
-      isAllow.push(allow);
-    }
-  };
-  for (const t of seed.terms) add(t, false);
-  for (const t of seed.allow) add(t, true);
+  const { terms, display, isAllow } = lexiconTerms(p.lexicon, env);
   const n = (xs: readonly string[]) => xs.map(norm).filter((x) => x.length > 0);
   const patterns = p.targets.patterns.map((pt) => {
     const src = typeof pt === 'string' ? pt : pt.pattern;
