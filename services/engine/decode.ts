@@ -79,13 +79,18 @@ export function decodeEvent(input: DecodeInput): Result<EngineEvent, DecodeError
   if (at === null) {
     return fail('DECODE_BAD_TIME', `ts ${JSON.stringify(wire.ts)} is not an ISO-8601 time with an offset`);
   }
-  const base = { roomId: wire.roomId, sessionId: wire.sessionId, ts: wire.ts, at, coords: input.coords };
+  const { roomId, sessionId, ts } = wire;
+  const coords = input.coords;
   switch (wire.type) {
     case 'room': {
       const w = wire as RoomWire;
       return ok({
-        ...base,
         type: 'room',
+        roomId,
+        sessionId,
+        ts,
+        at,
+        coords,
         platform: w.platform,
         streamerId: w.streamerId,
         anchorType: w.anchorType,
@@ -96,13 +101,17 @@ export function decodeEvent(input: DecodeInput): Result<EngineEvent, DecodeError
     }
     case 'transcript': {
       const w = wire as TranscriptWire;
-      return ok({ ...base, type: 'transcript', text: w.text, speaker: w.speaker ?? null, seq: w.seq ?? null });
+      return ok({ type: 'transcript', roomId, sessionId, ts, at, coords, text: w.text, speaker: w.speaker ?? null, seq: w.seq ?? null });
     }
     case 'price': {
       const w = wire as PriceWire;
       return ok({
-        ...base,
         type: 'price',
+        roomId,
+        sessionId,
+        ts,
+        at,
+        coords,
         sku: w.sku,
         productName: w.productName,
         brand: w.brand ?? null,
@@ -115,7 +124,7 @@ export function decodeEvent(input: DecodeInput): Result<EngineEvent, DecodeError
     }
     case 'order': {
       const w = wire as OrderWire;
-      return ok({ ...base, type: 'order', sku: w.sku, paidFen: toFen(w.paidPrice) });
+      return ok({ type: 'order', roomId, sessionId, ts, at, coords, sku: w.sku, paidFen: toFen(w.paidPrice) });
     }
   }
 }
