@@ -29,18 +29,19 @@ export type EvaluateResult = {
 /**
  * The room's detector states as a record with every rule id of the ruleset, in ruleset order
  * (undefined where a rule has no state yet; states of rules no longer in the ruleset are
- * dropped). One shape for every room keeps the copy on each state change a fast clone instead
- * of a per-room dictionary rebuild, and lets Object.values line up with `ruleset.rules`.
- * `map` turns each present state into the one to keep.
+ * dropped), made by `ruleset.copyRules`. One shape for every room keeps the
+ * copy on each state change a fast clone. `map` turns each present state into the one to keep.
  */
 function canonicalRules(rules: Record<string, unknown>, ruleset: Ruleset, map?: (rule: CompiledRule, state: unknown) => unknown): Record<string, unknown> {
   if (map === undefined && ruleset.canonicalRules.has(rules)) return rules;
-  const out = JSON.parse(ruleset.rulesTemplate) as Record<string, unknown>;
-  for (const r of ruleset.rules) {
-    const s = rules[r.meta.id];
-    out[r.meta.id] = s === undefined || map === undefined ? s : map(r, s);
-  }
+  const out = ruleset.copyRules(rules);
   ruleset.canonicalRules.add(out);
+  if (map !== undefined) {
+    for (const r of ruleset.rules) {
+      const s = out[r.meta.id];
+      if (s !== undefined) out[r.meta.id] = map(r, s);
+    }
+  }
   return out;
 }
 
@@ -144,7 +145,6 @@ function runRules(event: EngineEvent, room: RoomState, ruleset: Ruleset, found: 
   }
   const productCategory = ruleset.categoryOf(room.activeSku === null ? null : room.cards[room.activeSku]?.productName);
   const rules = canonicalRules(room.rules, ruleset);
-  const states = Object.values(rules); // by rule index
   let ruleStates: Record<string, unknown> | null = null;
   // One input object for every rule of this event (detectors are pure and never keep it).
   const input = { event, room, rule: null, state: null, productCategory, segment, hits: undefined } as unknown as EvaluateInput<unknown, unknown> & {
@@ -153,7 +153,7 @@ function runRules(event: EngineEvent, room: RoomState, ruleset: Ruleset, found: 
   for (const rule of candidates) {
     const ruleHits = hits === undefined ? undefined : hits[rule.index];
     if (rule.detector.needsHits === true && hits !== undefined && ruleHits === undefined) continue;
-    const stored = states[rule.index];
+    const stored = rules[rule.meta.id];
     const state = stored ?? rule.detector.initial();
     input.rule = rule.compiled;
     input.state = state;
@@ -161,7 +161,7 @@ function runRules(event: EngineEvent, room: RoomState, ruleset: Ruleset, found: 
     const out = rule.detector.evaluate(input);
     if (out.state !== stored) {
       if (ruleStates === null) {
-        ruleStates = { ...rules };
+        ruleStates = ruleset.copyRules(rules);
         ruleset.canonicalRules.add(ruleStates);
       }
       ruleStates[rule.meta.id] = out.state;
@@ -206,7 +206,11 @@ function settle(event: EngineEvent, room: RoomState, ruleset: Ruleset, found: Ar
 function remember(event: EngineEvent, room: RoomState): RoomState {
   const lastAt = event.at > room.lastAt ? event.at : room.lastAt;
   if (event.type === 'transcript') {
-    const recent = room.recent.filter((r) => event.at - r.at <= RECENT_MS).slice(-(RECENT_MAX - 1));
+    // The newest RECENT_MAX - 1 segments still in the window, oldest first, then this one.
+    const old = room.recent;
+    const recent: RoomState['recent'] = [];
+    for (let i = old.length - 1; i >= 0 && recent.length < RECENT_MAX - 1; i--) if (event.at - old[i]!.at <= RECENT_MS) recent.push(old[i]!);
+    recent.reverse();
     recent.push({ text: event.text, at: event.at, ts: event.ts, speaker: event.speaker, coords: event.coords });
     return { ...room, recent, tail: { text: event.text.slice(-TAIL_CHARS), at: event.at, ts: event.ts, coords: event.coords }, lastAt };
   }

@@ -46,7 +46,9 @@ export const raiseThenDiscount = defineDetector({
   onNewSession: (s: State): State => ({ timeline: s.timeline, promo: {} }),
   evaluate({ event, room, rule, state }) {
     if (event.type !== 'price') return { state, findings: [] };
-    const before = (state.timeline[event.sku] ?? []).filter(([at]) => event.at - at <= rule.keepMs);
+    const kept = state.timeline[event.sku] ?? [];
+    const fresh = ([at]: Point): boolean => event.at - at <= rule.keepMs;
+    const before = kept.every(fresh) ? kept : kept.filter(fresh); // unchanged when nothing expired
     const last = before[before.length - 1];
     const timeline = last !== undefined && last[1] === event.listedFen ? before : [...before, [event.at, event.listedFen, event.ts] as Point].slice(-MAX_POINTS);
     let next: State = timeline === state.timeline[event.sku] ? state : { ...state, timeline: capRecord({ ...state.timeline, [event.sku]: timeline }, MAX_SKUS) };

@@ -18,20 +18,25 @@ export type SkuBinding = {
 };
 
 const NAME_SPLIT = /[\s,，、.。/|\\()（）【】\[\]\-_+*:：;；!！?？"“”'‘’#]+|\d+(?:\.\d+)?(?:ml|g|kg|l|cm|mm|件|片|粒|支|瓶|盒|袋|克|斤|毫升|只|个|套)?/iu;
-const CLAUSE = /[。！？；，,!?;\n]/;
+/** Clause breaks: 。！？；，,!?; and newline. */
+const CLAUSE_CHARS = new Set([...'。！？；，,!?;\n'].map((c) => c.charCodeAt(0)));
+const isBreak = (text: string, i: number): boolean => CLAUSE_CHARS.has(text.charCodeAt(i));
 
 /** Folds for comparison: NFKC, lower case, no spaces. */
 export function foldName(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
-export function bigrams(s: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+/** A bigram as one number (two UTF-16 code units): no string per bigram. */
+const bigramAt = (s: string, i: number): number => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+
+export function bigrams(s: string): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(bigramAt(s, i));
   return out;
 }
 
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let inter = 0;
   for (const x of a) if (b.has(x)) inter++;
@@ -66,7 +71,7 @@ export function namePhrases(productName: string): string[] {
 }
 
 /** A phrase and its bigrams (as a set, and as a list to iterate). */
-type Phrase = { phrase: string; target: Set<string>; list: string[] };
+type Phrase = { phrase: string; target: Set<number>; list: number[] };
 
 const phraseListMemo = new Map<string, Phrase[]>();
 
@@ -85,11 +90,11 @@ function phrasesOf(productName: string): Phrase[] {
 }
 
 /** A text's bigrams in order (`tb[i]` = text[i..i+2)) and as a set. */
-type TextBigrams = { text: string; tb: string[]; set: Set<string> };
+type TextBigrams = { text: string; tb: number[]; set: Set<number> };
 
 function textBigrams(text: string): TextBigrams {
-  const tb: string[] = [];
-  for (let i = 0; i + 1 < text.length; i++) tb.push(text.slice(i, i + 2));
+  const tb: number[] = [];
+  for (let i = 0; i + 1 < text.length; i++) tb.push(bigramAt(text, i));
   return { text, tb, set: new Set(tb) };
 }
 
@@ -115,7 +120,7 @@ function scoreIn(t: TextBigrams, p: Phrase, floor: number): { score: number; at:
   if (!enough) return best;
   // Each window's distinct bigrams kept as counts while it slides (the same score as
   // jaccard(bigrams(window), target), without a set per window).
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   for (const len of [phrase.length, phrase.length - 1, phrase.length + 1]) {
     if (len < 2 || len > text.length) continue;
     counts.clear();
@@ -188,11 +193,11 @@ const NUMERAL = /[0-9零〇一二两三四五六七八九十百千万]/;
 /** The clause around [start, end) of `text`, and the clause before it. */
 function clauses(text: string, start: number, end: number): [string, string] {
   let s = start;
-  while (s > 0 && !CLAUSE.test(text[s - 1]!)) s--;
+  while (s > 0 && !isBreak(text, s - 1)) s--;
   let e = end;
-  while (e < text.length && !CLAUSE.test(text[e]!)) e++;
+  while (e < text.length && !isBreak(text, e)) e++;
   let ps = Math.max(0, s - 1);
-  while (ps > 0 && !CLAUSE.test(text[ps - 1]!)) ps--;
+  while (ps > 0 && !isBreak(text, ps - 1)) ps--;
   return [text.slice(s, e), text.slice(ps, Math.max(ps, s - 1))];
 }
 

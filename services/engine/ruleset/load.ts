@@ -48,12 +48,12 @@ export type Ruleset = {
   maxTermLength: number;
   sources: readonly SourceFile[];
   /**
-   * JSON of an object with every rule id as a key, in `rules` order. A room's `rules` record is
-   * kept in this one shape (see evaluate.ts), so copying it is a cheap clone and its values line
-   * up with `rules` by index.
+   * A copy of a room's `rules` record (detector state by rule id) with exactly this ruleset's
+   * rule ids as keys, in `rules` order (see evaluate.ts). One object literal per ruleset: a
+   * clone of one fixed shape, several times cheaper than spreading a 39-key record.
    */
-  rulesTemplate: string;
-  /** The `rules` records known to have that shape (a memo; never part of a room's data). */
+  copyRules: (from: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+  /** The `rules` records copyRules made (a memo; never part of a room's data). */
   canonicalRules: WeakSet<object>;
 };
 
@@ -239,8 +239,15 @@ export function loadRuleset(input: { rules: readonly SourceFile[]; seeds: readon
       categoryOf,
       maxTermLength,
       sources,
-      rulesTemplate: JSON.stringify(Object.fromEntries(rules.map((r) => [r.meta.id, null]))),
+      copyRules: rulesCopier(rules.map((r) => r.meta.id)),
       canonicalRules: new WeakSet(),
     },
   };
+}
+
+function rulesCopier(ids: readonly string[]): Ruleset['copyRules'] {
+  // Generated from the rule ids (JSON-quoted): a literal with a fixed key order is what makes
+  // the copy a fast clone; a loop of assignments or a spread is not.
+  const body = `return { ${ids.map((id) => `${JSON.stringify(id)}: r[${JSON.stringify(id)}]`).join(', ')} };`;
+  return new Function('r', body) as Ruleset['copyRules'];
 }
