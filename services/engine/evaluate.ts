@@ -8,7 +8,7 @@ import type { EngineEvent, TranscriptEvent } from './contracts/events.js';
 import { alertId, buildAlert } from './alerts/envelope.js';
 import type { EvaluateInput, Finding, LexiconHit, SegmentView } from './detectors/types.js';
 import type { CompiledRule, Ruleset } from './ruleset/load.js';
-import { addOrder, MAX_OPEN_ALERTS, MAX_ORDER_SKUS, MAX_SKUS, newRoom, RECENT_MAX, RECENT_MS, type OpenAlert, type RoomState } from './state/room.js';
+import { addOrder, copyRoom, MAX_OPEN_ALERTS, MAX_ORDER_SKUS, MAX_SKUS, newRoom, RECENT_MAX, RECENT_MS, type OpenAlert, type RoomState } from './state/room.js';
 
 /** Repeats of the same (rule, sku, evidence) within this window raise `occurrences`. */
 export const DEDUPE_COOLDOWN_MS = 10 * 60_000;
@@ -49,7 +49,16 @@ const onNewSession = (rule: CompiledRule, state: unknown): unknown => (rule.dete
 
 function startSession(room: RoomState, sessionId: string, ruleset: Ruleset): RoomState {
   const rules = canonicalRules(room.rules, ruleset, onNewSession);
-  return { ...room, sessionId, activeSku: null, cards: {}, tail: null, recent: [], rules, alerts: {}, lastNew: {} };
+  const next = copyRoom(room);
+  next.sessionId = sessionId;
+  next.activeSku = null;
+  next.cards = {};
+  next.tail = null;
+  next.recent = [];
+  next.rules = rules;
+  next.alerts = {};
+  next.lastNew = {};
+  return next;
 }
 
 function segmentOf(event: TranscriptEvent, room: RoomState, ruleset: Ruleset): SegmentView {
@@ -101,16 +110,15 @@ function applyPrecedence(found: Array<[CompiledRule, Finding]>, room: RoomState,
 /** The facts an event carries into the room: metadata, the product card, the venue's orders. */
 function applyFacts(event: EngineEvent, room: RoomState): RoomState {
   if (event.type === 'room') {
-    return {
-      ...room,
-      meta: {
-        platform: event.platform,
-        streamerId: event.streamerId,
-        anchorType: event.anchorType,
-        aiLabelShown: event.aiLabelShown,
-        sellerAuthorizations: event.sellerAuthorizations,
-      },
+    const next = copyRoom(room);
+    next.meta = {
+      platform: event.platform,
+      streamerId: event.streamerId,
+      anchorType: event.anchorType,
+      aiLabelShown: event.aiLabelShown,
+      sellerAuthorizations: event.sellerAuthorizations,
     };
+    return next;
   }
   if (event.type === 'price') {
     const { productName, brand, listedFen, originalFen, liveFen, checkoutFen, stock, at, ts, coords } = event;
@@ -120,7 +128,10 @@ function applyFacts(event: EngineEvent, room: RoomState): RoomState {
       const keys = Object.keys(cards);
       if (keys.length > MAX_SKUS) delete cards[keys[0] === event.sku ? keys[1]! : keys[0]!];
     }
-    return { ...room, activeSku: event.sku, cards };
+    const next = copyRoom(room);
+    next.activeSku = event.sku;
+    next.cards = cards;
+    return next;
   }
   if (event.type === 'order') {
     const known = event.sku in room.orders;
@@ -129,7 +140,9 @@ function applyFacts(event: EngineEvent, room: RoomState): RoomState {
       const keys = Object.keys(orders);
       if (keys.length > MAX_ORDER_SKUS) delete orders[keys[0] === event.sku ? keys[1]! : keys[0]!];
     }
-    return { ...room, orders };
+    const next = copyRoom(room);
+    next.orders = orders;
+    return next;
   }
   return room;
 }
@@ -168,8 +181,11 @@ function runRules(event: EngineEvent, room: RoomState, ruleset: Ruleset, found: 
     }
     for (let k = 0; k < out.findings.length; k++) found.push([rule, out.findings[k]!]);
   }
-  if (ruleStates !== null) return { ...room, rules: ruleStates };
-  return rules !== room.rules ? { ...room, rules } : room;
+  const keep = ruleStates ?? rules;
+  if (keep === room.rules) return room;
+  const next = copyRoom(room);
+  next.rules = keep;
+  return next;
 }
 
 /** Findings → new alerts and updates of open ones (dedupe, cooldowns, the per-room transcript cap). */
@@ -199,7 +215,10 @@ function settle(event: EngineEvent, room: RoomState, ruleset: Ruleset, found: Ar
       alerts.push(buildAlert({ ...common, id, occurrences: 1, firstSeen: event.ts }));
     }
   }
-  return { ...room, alerts: open, lastNew };
+  const next = copyRoom(room);
+  next.alerts = open;
+  next.lastNew = lastNew;
+  return next;
 }
 
 /** The transcript window and tail for the next events, and the watermark. */
@@ -212,9 +231,16 @@ function remember(event: EngineEvent, room: RoomState): RoomState {
     for (let i = old.length - 1; i >= 0 && recent.length < RECENT_MAX - 1; i--) if (event.at - old[i]!.at <= RECENT_MS) recent.push(old[i]!);
     recent.reverse();
     recent.push({ text: event.text, at: event.at, ts: event.ts, speaker: event.speaker, coords: event.coords });
-    return { ...room, recent, tail: { text: event.text.slice(-TAIL_CHARS), at: event.at, ts: event.ts, coords: event.coords }, lastAt };
+    const next = copyRoom(room);
+    next.recent = recent;
+    next.tail = { text: event.text.slice(-TAIL_CHARS), at: event.at, ts: event.ts, coords: event.coords };
+    next.lastAt = lastAt;
+    return next;
   }
-  return lastAt !== room.lastAt ? { ...room, lastAt } : room;
+  if (lastAt === room.lastAt) return room;
+  const next = copyRoom(room);
+  next.lastAt = lastAt;
+  return next;
 }
 
 export function evaluate(event: EngineEvent, roomIn: RoomState | undefined, ruleset: Ruleset): EvaluateResult {

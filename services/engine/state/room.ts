@@ -98,6 +98,29 @@ export function newRoom(roomId: string): RoomState {
   };
 }
 
+/**
+ * A shallow copy of a room state, to change a few fields of (evaluate never mutates its input).
+ * Field by field, not a spread: an object literal of a fixed shape is over ten times cheaper than
+ * spreading this 13-key object on Node 20, and the type checker keeps the list complete.
+ */
+export function copyRoom(r: RoomState): RoomState {
+  return {
+    v: r.v,
+    roomId: r.roomId,
+    sessionId: r.sessionId,
+    meta: r.meta,
+    activeSku: r.activeSku,
+    cards: r.cards,
+    orders: r.orders,
+    tail: r.tail,
+    recent: r.recent,
+    rules: r.rules,
+    alerts: r.alerts,
+    lastNew: r.lastNew,
+    lastAt: r.lastAt,
+  };
+}
+
 /** Adds an order, keeping the list sorted and bounded; the newest pruned order stays as `dropped`. */
 export function addOrder(prev: SkuOrders | undefined, at: number, fen: number): SkuOrders {
   const orders = prev ? [...prev.orders] : [];
