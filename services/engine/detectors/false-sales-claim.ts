@@ -101,7 +101,7 @@ export const falseSalesClaim = defineDetector({
       if (event.stock === null) return { state, findings: [] };
       const s = state.stock[event.sku];
       if (s !== undefined && s.last === event.stock) return { state, findings: [] };
-      const next: Stock = s === undefined ? { first: event.stock, last: event.stock, restocked: 0 } : { ...s, last: event.stock, restocked: s.restocked + Math.max(0, event.stock - s.last) };
+      const next: Stock = s === undefined ? { first: event.stock, last: event.stock, restocked: 0 } : { first: s.first, last: event.stock, restocked: s.restocked + Math.max(0, event.stock - s.last) };
       const stock = { ...state.stock, [event.sku]: next };
       const keys = Object.keys(stock);
       if (keys.length > 100) delete stock[keys[0]!];
