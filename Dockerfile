@@ -9,5 +9,5 @@ RUN BUILD_LIBRDKAFKA=0 npm ci --omit=dev --include=optional || BUILD_LIBRDKAFKA=
 COPY . .
 ENV PORT=8080
 EXPOSE 8080
-ENTRYPOINT ["node", "bin/supervisor.js"]
+ENTRYPOINT ["node", "--max-semi-space-size=64", "bin/supervisor.js"]
 CMD ["start", "--roles", "worker,gateway"]

@@ -15,6 +15,7 @@ import { closeSync, existsSync, openSync, renameSync, statSync, writeFileSync } 
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SUPERVISOR_NODE_FLAGS } from '../tests/harness/supervisor-process.js';
 
 function envInt(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
     // Alternate, so drift on a shared machine hits both alike.
     const p = await timed([join(ROOT, 'bench', 'read-parse.mjs'), file], `${out}.parse`);
     parse.push(p.seconds);
-    const s = await timed([BIN, 'scan', '--input', file], out);
+    const s = await timed([...SUPERVISOR_NODE_FLAGS, BIN, 'scan', '--input', file], out);
     scan.push(s.seconds);
     summary = s.stderr.trim().split('\n').filter((l) => l.startsWith('scan:')).at(-1) ?? '';
     say(`run ${r + 1}: scan ${s.seconds.toFixed(2)} s, read+parse ${p.seconds.toFixed(2)} s`);

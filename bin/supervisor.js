@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 // The `supervisor` binary: runs the TypeScript CLI through tsx's loader (no build step).
 import { register } from 'tsx/esm/api';
 

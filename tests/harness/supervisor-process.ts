@@ -9,6 +9,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/supervisor.js', import.meta.url));
+/**
+ * Node flags the binary runs with in `npm start` and the Dockerfile: a larger young generation,
+ * so room states replaced within a few thousand events die young instead of being promoted
+ * (BENCHMARKS.md, "Engine in process").
+ */
+export const SUPERVISOR_NODE_FLAGS = ['--max-semi-space-size=64'];
 
 let dataDir: string | null = null;
 const fileDataDir = () => (dataDir ??= mkdtempSync(join(tmpdir(), 'supervisor-data-')));
@@ -23,7 +29,7 @@ export type SupervisorProcess = {
 };
 
 export function spawnSupervisor(args: string[], env: Record<string, string>): SupervisorProcess {
-  const proc = spawn(process.execPath, [BIN, ...args], {
+  const proc = spawn(process.execPath, [...SUPERVISOR_NODE_FLAGS, BIN, ...args], {
     // One data dir per test file (not the repo's ./data) unless the test names one; processes of
     // a file share it, as they would share ./data on one machine.
     env: { ...process.env, LOG_LEVEL: 'info', SUPERVISOR_DATA_DIR: fileDataDir(), ...env },
