@@ -251,7 +251,7 @@ export const claimCues = defineDetector({
       const before = next[part.name] ?? null;
       let f: Finding | undefined;
       for (let attempt = 0; attempt < ORDER_ATTEMPTS && own.length > 0; attempt++) {
-        const out = cues.evaluate({ ...input, rule: part.compiled, state: before, hits: own, productCategory: category });
+        const out = cues.evaluate({ event, room, segment, rule: part.compiled, state: before, hits: own, productCategory: category });
         if (out.state !== before) next = { ...next, [part.name]: out.state };
         f = out.findings[0];
         if (f === undefined || !part.ordered) break;

@@ -445,7 +445,7 @@ export const cueSets = defineDetector({
         if (!part.timed && !part.needed.every((g) => own.some((h) => part.compiled.info[h.term]?.group === g))) continue;
         if (!cuesMayAct(part.compiled, segment, own, room, card)) continue;
         const before = sub[part.name] ?? null;
-        const out = cues.evaluate({ ...input, rule: part.compiled, state: before, hits: own });
+        const out = cues.evaluate({ event, room, segment, rule: part.compiled, state: before, hits: own, productCategory: input.productCategory });
         if (out.state !== before) sub = { ...sub, [part.name]: out.state };
         const f = out.findings[0];
         if (f === undefined) continue;

@@ -71,7 +71,11 @@ export const undisclosedPriceCondition = defineDetector({
   evaluate({ event, room, rule, state }) {
     if (event.type !== 'transcript') return { state, findings: [] };
     const numeral = hasNumeral(event.text);
-    const anyOpen = Object.keys(state.open).length > 0;
+    let anyOpen = false;
+    for (const _ in state.open) {
+      anyOpen = true;
+      break;
+    }
     if (!numeral && !anyOpen) return { state, findings: [] };
     let open = state.open;
     if (Object.values(open).some((h) => event.at - h.at > rule.windowMs)) {
