@@ -200,6 +200,14 @@ describe('unpunctuated speech: phrases separated by spaces', () => {
     expect(verdict('这个不 加微信', '加微信')).toBe('negated');
   });
 
+  it('a verb followed by its potential negative (治不了, 治不好) is negated', () => {
+    const text = '咱实话实说 这个治不了失眠 它就是个枕头';
+    const at = text.indexOf('治不了');
+    expect(checkScope(text, at, at + 1, ALL)).toBe('negated');
+    expect(verdict('这款枕头治不好失眠的', '治')).toBe('negated');
+    expect(verdict('这款茶专治失眠', '治')).toBeNull();
+  });
+
   it('letters spaced out to evade are no phrase break', () => {
     expect(verdict('我们不是 全 网 最 低', '全 网 最 低')).toBe('negated');
     expect(verdict('不是 全 网 最 低', '全 网 最 低')).toBe('negated');

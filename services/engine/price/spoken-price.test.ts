@@ -240,6 +240,11 @@ describe('parseSpokenPrice: numbers and units', () => {
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
   });
   it('no numeral: nothing, quickly', () => expect(parseSpokenPrice('家人们今天这款真的很好用')).toEqual([]));
+  it('a fee is an amount with its fee word, not the price a nearby 包邮 marks', () => {
+    expect(parse('这个瑜伽垫不包邮哈 运费八块 结算的时候会加上')).toEqual(['amount 8']);
+    expect(parseSpokenPrice('不包邮 邮费十块')[0]?.marker).toBe('邮费');
+    expect(parse('五十九包邮')).toEqual(['final 59']);
+  });
   it('long segments stay fast (no quadratic blow-up)', () => {
     const text = '原价二百九十九今天到手一百五十九包邮拍两件立减二十，'.repeat(400) + '1'.repeat(5000) + '三,'.repeat(3000);
     const t0 = performance.now();

@@ -110,6 +110,11 @@ const MARKERS: readonly (readonly [string, Role, Place, number])[] = [
   ['减', 'amountOff', 'after', 1],
   ['省', 'amountOff', 'after', 1],
   ['价值', 'amount', 'after', 2], // gift value: 送价值二百九十九的…
+  ['运费险', 'amount', 'after', 2], // a fee is no price of the item: 不包邮哈 运费八块
+  ['运费', 'amount', 'after', 2],
+  ['邮费', 'amount', 'after', 2],
+  ['快递费', 'amount', 'after', 2],
+  ['安装费', 'amount', 'after', 2],
   ['优惠券', 'none', 'after', 0],
   ['减肥', 'none', 'after', 0],
   ['减脂', 'none', 'after', 0],
