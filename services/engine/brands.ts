@@ -7,6 +7,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
+import { BoundedMemo, NAME_MEMO_GENERATION } from './memo.js';
 
 const AliasSchema = z.strictObject({
   text: z.string().min(1),
@@ -58,7 +59,6 @@ const isLatin = (s: string) => /^[a-z][a-z '&]*$/.test(s);
 
 /** Registries by seed object and normaliser: the rules of one ruleset share one (and its memos). */
 const registries = new WeakMap<object, WeakMap<(s: string) => string, BrandRegistry>>();
-const MEMO_LIMIT = 2000;
 
 /** Builds the registry; a call with the same seed object and normaliser returns the same one. */
 export function createBrandRegistry(seedIn: unknown, norm: (s: string) => string): BrandRegistry {
@@ -110,8 +110,8 @@ function buildBrandRegistry(seedIn: unknown, norm: (s: string) => string): Brand
     alias.context.length === 0 || alias.context.some((c) => texts.some((t) => t.includes(c)));
 
   // Memos of pure functions of the text: every rule of the ruleset asks about the same segment or name.
-  const fuzzyMemo = new Map<string, BrandMention[]>();
-  const mentionMemo = new Map<string, BrandMention[]>();
+  const fuzzyMemo = new BoundedMemo<string, BrandMention[]>(NAME_MEMO_GENERATION);
+  const mentionMemo = new BoundedMemo<string, BrandMention[]>(NAME_MEMO_GENERATION);
   const NONE: BrandMention[] = [];
 
   const fuzzyLatin = (normText: string): BrandMention[] => {
@@ -119,7 +119,6 @@ function buildBrandRegistry(seedIn: unknown, norm: (s: string) => string): Brand
     let out = fuzzyMemo.get(normText);
     if (out === undefined) {
       out = fuzzyLatinUncached(normText);
-      if (fuzzyMemo.size >= MEMO_LIMIT) fuzzyMemo.clear();
       fuzzyMemo.set(normText, out);
     }
     return out;
@@ -165,7 +164,6 @@ function buildBrandRegistry(seedIn: unknown, norm: (s: string) => string): Brand
       let out = mentionMemo.get(text);
       if (out === undefined) {
         out = mentionsUncached(text, contextText);
-        if (mentionMemo.size >= MEMO_LIMIT) mentionMemo.clear();
         mentionMemo.set(text, out);
       }
       return out;

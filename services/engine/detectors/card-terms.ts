@@ -7,6 +7,7 @@
  * already fired folds into that alert instead of raising a second one.
  */
 import { z } from 'zod';
+import { BoundedMemo, NAME_MEMO_GENERATION } from '../memo.js';
 import { cues, cuesMayAct, unlessInClause } from './cues.js';
 import { LexiconSeedSchema } from './lexicon.js';
 import { defineDetector, type CompileEnv, type Finding, type LexiconHit } from './types.js';
@@ -51,7 +52,7 @@ type Compiled = {
   segmentUnless: string[];
   dedupeKey: string;
   /** cardMatches by product name (a pure function of it; names repeat on every price event of a sku). */
-  matchMemo: Map<string, string[]>;
+  matchMemo: BoundedMemo<string, string[]>;
   /** Char codes that start a card term: a name without any of them holds no term. */
   termStarts: Set<number>;
 };
@@ -109,19 +110,17 @@ function compile(p: P, env: CompileEnv): Compiled {
     terms,
     segmentUnless: p.segmentUnless.map(norm).filter((a) => a.length > 0),
     dedupeKey: p.dedupeKey,
-    matchMemo: new Map(),
+    matchMemo: new BoundedMemo(NAME_MEMO_GENERATION),
     termStarts: new Set(cardTerms.map((t) => t.norm.charCodeAt(0))),
   };
 }
 
-const MATCH_MEMO_LIMIT = 2000;
 
 /** Terms of the card lexicon found in a product name, outside allow phrases and imitation markers. */
 export function cardMatches(c: Compiled, productName: string): string[] {
   let out = c.matchMemo.get(productName);
   if (out === undefined) {
     out = cardMatchesUncached(c, productName);
-    if (c.matchMemo.size >= MATCH_MEMO_LIMIT) c.matchMemo.clear();
     c.matchMemo.set(productName, out);
   }
   return out.slice(); // callers own the array

@@ -13,6 +13,7 @@
  * `when` conditions (product category, anchor type, speaker).
  */
 import { z } from 'zod';
+import { BoundedMemo, NAME_MEMO_GENERATION } from '../memo.js';
 import { createBrandRegistry, GENERIC_LUXURY, type BrandRegistry } from '../brands.js';
 import { SEVERITIES } from '../contracts/alert.js';
 import type { Coordinates } from '../contracts/events.js';
@@ -110,7 +111,7 @@ type Compiled = {
   /** cardSatisfies per group for a card object (cards are replaced, never mutated). */
   cardMemo: WeakMap<ProductCard, { auths: readonly string[] | null | undefined; out: Array<string | null> }>;
   /** The same by product name and brand (a price event replaces the card object, rarely its name). */
-  cardNameMemo: Map<string, { auths: readonly string[] | null | undefined; out: Array<string | null> }>;
+  cardNameMemo: BoundedMemo<string, { auths: readonly string[] | null | undefined; out: Array<string | null> }>;
   noCard: Array<string | null>;
   /** Whether cardSatisfies reads the room's authorisations (a card group of third-party brands). */
   cardAuths: boolean;
@@ -188,7 +189,7 @@ function compile(p: P, env: CompileEnv): Compiled {
     timed: typeof p.within === 'object' && 'seconds' in p.within,
     nearByGroup,
     cardMemo: new WeakMap(),
-    cardNameMemo: new Map(),
+    cardNameMemo: new BoundedMemo(NAME_MEMO_GENERATION),
     noCard: p.groups.map(() => null),
     cardAuths: p.groups.some((g) => g.card && g.brands !== undefined && g.thirdParty),
   };
@@ -213,8 +214,6 @@ function cardSatisfies(c: Compiled, gi: number, room: RoomState, card: ProductCa
   return null;
 }
 
-const CARD_MEMO_LIMIT = 2000;
-
 /** cardSatisfies for every group; memoised per card object and authorisation list (both are replaced, never mutated). */
 function cardGroupsOf(c: Compiled, room: RoomState, card: ProductCard | undefined): Array<string | null> {
   if (card === undefined) return c.noCard;
@@ -225,7 +224,6 @@ function cardGroupsOf(c: Compiled, room: RoomState, card: ProductCard | undefine
   let entry = c.cardNameMemo.get(key);
   if (entry === undefined || entry.auths !== auths) {
     entry = { auths, out: c.p.groups.map((_, gi) => cardSatisfies(c, gi, room, card)) };
-    if (c.cardNameMemo.size >= CARD_MEMO_LIMIT) c.cardNameMemo.clear();
     c.cardNameMemo.set(key, entry);
   }
   c.cardMemo.set(card, entry);

@@ -5,6 +5,7 @@
  * about another item (`externalReference`: 刚刚那个/隔壁/专柜价…) never binds. Link numbers
  * ("3号链接") would need a link map the feed does not carry, so they are not used.
  */
+import { BoundedMemo, NAME_MEMO_GENERATION } from '../memo.js';
 import type { ProductCard } from '../state/room.js';
 
 export const DEFAULT_MIN_JACCARD = 0.5;
@@ -43,8 +44,7 @@ export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   return inter / (a.size + b.size - inter);
 }
 
-const phraseMemo = new Map<string, string[]>();
-const MAX_MEMO = 1000;
+const phraseMemo = new BoundedMemo<string, string[]>(NAME_MEMO_GENERATION);
 
 /**
  * The phrases of a product name worth looking for: the whole name, its words of ≥ 3 characters,
@@ -65,7 +65,6 @@ export function namePhrases(productName: string): string[] {
     for (let i = 1; w.length - i >= 3; i++) out.add(w.slice(i));
   }
   const phrases = [...out];
-  if (phraseMemo.size >= MAX_MEMO) phraseMemo.clear();
   phraseMemo.set(productName, phrases);
   return phrases;
 }
@@ -73,7 +72,7 @@ export function namePhrases(productName: string): string[] {
 /** A phrase and its bigrams (as a set, and as a list to iterate). */
 type Phrase = { phrase: string; target: Set<number>; list: number[] };
 
-const phraseListMemo = new Map<string, Phrase[]>();
+const phraseListMemo = new BoundedMemo<string, Phrase[]>(NAME_MEMO_GENERATION);
 
 /** namePhrases(productName) with each phrase's bigrams, memoised by product name. */
 function phrasesOf(productName: string): Phrase[] {
@@ -83,7 +82,6 @@ function phrasesOf(productName: string): Phrase[] {
       const target = bigrams(phrase);
       return { phrase, target, list: [...target] };
     });
-    if (phraseListMemo.size >= MAX_MEMO) phraseListMemo.clear();
     phraseListMemo.set(productName, out);
   }
   return out;

@@ -17,6 +17,7 @@ import { createCategoryOf, type CategoryOf } from '../category.js';
 import { createVariants, VariantSeedSchema } from '../normalise/variants.js';
 import type { RuleMeta } from '../alerts/envelope.js';
 import { RuleFileSchema, type RuleExample } from './schema.js';
+import { BoundedMemo } from '../memo.js';
 
 export type SourceFile = { path: string; text: string };
 
@@ -115,7 +116,8 @@ function zodProblems(file: string, doc: Document, lc: LineCounter, err: z.ZodErr
   });
 }
 
-const TEXT_MEMO_LIMIT = 50_000;
+/** Strings normalised at run time (product names, clauses, recent segments) per memo generation. */
+const TEXT_MEMO_GENERATION = 32_768;
 
 /**
  * Detectors normalise product names and clauses at run time too (a card's name on every event
@@ -123,12 +125,11 @@ const TEXT_MEMO_LIMIT = 50_000;
  * normaliser is a pure function of its input.
  */
 function memoisedText(normalise: Normaliser): (s: string) => string {
-  const memo = new Map<string, string>();
+  const memo = new BoundedMemo<string, string>(TEXT_MEMO_GENERATION);
   return (s) => {
     let out = memo.get(s);
     if (out === undefined) {
       out = normalise(s).text;
-      if (memo.size >= TEXT_MEMO_LIMIT) memo.clear();
       memo.set(s, out);
     }
     return out;
