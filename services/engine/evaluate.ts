@@ -34,14 +34,20 @@ export type EvaluateResult = {
  */
 function canonicalRules(rules: Record<string, unknown>, ruleset: Ruleset, map?: (rule: CompiledRule, state: unknown) => unknown): Record<string, unknown> {
   if (map === undefined && ruleset.canonicalRules.has(rules)) return rules;
-  const out = ruleset.copyRules(rules);
-  ruleset.canonicalRules.add(out);
+  const out = copyRules(rules, ruleset);
   if (map !== undefined) {
     for (const r of ruleset.rules) {
       const s = out[r.meta.id];
       if (s !== undefined) out[r.meta.id] = map(r, s);
     }
   }
+  return out;
+}
+
+/** A copy of a `rules` record in the ruleset's shape, known as such. */
+function copyRules(rules: Record<string, unknown>, ruleset: Ruleset): Record<string, unknown> {
+  const out = ruleset.copyRules(rules);
+  ruleset.canonicalRules.add(out);
   return out;
 }
 
@@ -173,10 +179,7 @@ function runRules(event: EngineEvent, room: RoomState, ruleset: Ruleset, found: 
     input.hits = ruleHits;
     const out = rule.detector.evaluate(input);
     if (out.state !== stored) {
-      if (ruleStates === null) {
-        ruleStates = ruleset.copyRules(rules);
-        ruleset.canonicalRules.add(ruleStates);
-      }
+      ruleStates ??= copyRules(rules, ruleset);
       ruleStates[rule.meta.id] = out.state;
     }
     for (let k = 0; k < out.findings.length; k++) found.push([rule, out.findings[k]!]);

@@ -206,6 +206,8 @@ describe('unpunctuated speech: phrases separated by spaces', () => {
     expect(checkScope(text, at, at + 1, ALL)).toBe('negated');
     expect(verdict('这款枕头治不好失眠的', '治')).toBe('negated');
     expect(verdict('这款茶专治失眠', '治')).toBeNull();
+    expect(verdict('这款茶治不好全额退款', '治')).toBeNull(); // a refund guarantee, not a denial
+    expect(verdict('喝了治不好失眠你来找我 包退', '治')).toBeNull();
   });
 
   it('letters spaced out to evade are no phrase break', () => {

@@ -46,6 +46,8 @@ const QUOTES_CLOSE = '”’」』"\'';
 const NEGATION_WINDOW = 6;
 /** After a verb: it cannot be done (治不了, 治不好). */
 const POTENTIAL_NEGATIVES = ['不了', '不好'];
+/** …unless the phrase goes on to a refund or a dare: 治不好全额退款, 治不好你来找我 is a guarantee. */
+const IF_NOT_THEN = ['退', '赔', '找我'];
 /** Words that contain a negator without negating anything (未来, 不错, 不少 …). */
 const NOT_NEGATIONS = ['未来', '不少', '不错', '不仅', '不断', '不管', '不停', '不光', '不止', '不久', '不但', '不一样', '不同', '没错', '别的', '别人', '别家', '特别', '差不多', '了不起', '不得了'];
 
@@ -231,7 +233,11 @@ export function checkScope(text: string, start: number, end: number, opts: Scope
     if (cut !== null && endsWithNegator(text.slice(from, cut[0]))) return 'negated';
     if (isNegated(text.slice(cut === null ? from : cut[1], start))) return 'negated';
     // The potential negative right after a verb: 治不了失眠, 瘦不了 (cannot cure, cannot slim).
-    if (POTENTIAL_NEGATIVES.some((w) => text.startsWith(w, end))) return 'negated';
+    if (POTENTIAL_NEGATIVES.some((w) => text.startsWith(w, end))) {
+      const [, pe] = phraseAround(text, start, end, cs, ce);
+      const rest = text.slice(end, pe);
+      if (!IF_NOT_THEN.some((w) => rest.includes(w))) return 'negated';
+    }
     if (containsAny(clause, QUESTION_SET) && answeredNo(text, ce)) return 'answered-no';
   }
   return null;
