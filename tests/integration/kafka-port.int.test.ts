@@ -170,6 +170,25 @@ describe.each(['kafkajs', 'rdkafka'] as const)('KafkaPort on %s', (kind: KafkaCl
     for (let i = 0; i < 20; i++) expect(byValue(`v-${i}`).partition).toBe(javaPartition(`k-${i}`, 3));
   });
 
+  it('overlapping sends land in call order, whatever topics each one names', async () => {
+    const state = uniq('order-state');
+    const alerts = uniq('order-alerts');
+    await createTopics({ topic: state, numPartitions: 2 }, { topic: alerts, numPartitions: 2 });
+    // The worker's pattern: a batch with an alert and a snapshot, then, before its ack, a later
+    // batch of the same partition with only a snapshot of the same room.
+    const sends: Promise<void>[] = [];
+    for (let i = 0; i < 30; i++) {
+      sends.push(producer.send([{ topic: alerts, key: 'room', value: `alert-${i}`, partition: 1 }, { topic: state, key: 'room', value: `a-${i}`, partition: 1 }]));
+      sends.push(producer.send([{ topic: state, key: 'room', value: `b-${i}`, partition: 1 }]));
+    }
+    await Promise.all(sends);
+    const c = consume({ groupId: uniq('g'), topics: [state] });
+    await c.run();
+    await waitFor('60 snapshots', () => c.handled.length >= 60, () => c.handled.length);
+    const values = c.handled.map((r) => text(r.value));
+    expect(values).toEqual(Array.from({ length: 30 }, (_, i) => [`a-${i}`, `b-${i}`]).flat());
+  });
+
   it('commits only after the handler resolved: a rejected batch comes again, nothing is lost or repeated after', async () => {
     const topic = uniq('commit');
     const groupId = uniq('g');

@@ -78,7 +78,11 @@ export type Consumer = {
 };
 
 export type Producer = {
-  /** Resolves once the broker acknowledged every record (acks = all). Rejects otherwise. */
+  /**
+   * Resolves once the broker acknowledged every record (acks = all). Rejects otherwise.
+   * Records of calls made one after the other land in each partition in call order, even when
+   * the calls overlap: the worker's newest snapshot of a room must be the last one written.
+   */
   send(records: readonly OutRecord[]): Promise<void>;
   close(): Promise<void>;
 };
