@@ -135,8 +135,10 @@ export async function createRdkafkaPort(opts: RdkafkaPortOptions): Promise<Kafka
     },
 
     async producer(): Promise<Producer> {
+      // Idempotence keeps each partition in produce order through librdkafka's retries (at most
+      // 5 requests in flight, sequence numbers checked by the broker): port.ts promises call order.
       const producer = new Kafka.Producer(
-        { ...base, dr_cb: true, 'linger.ms': PRODUCER_LINGER_MS, 'enable.idempotence': false },
+        { ...base, dr_cb: true, 'linger.ms': PRODUCER_LINGER_MS, 'enable.idempotence': true },
         { 'request.required.acks': -1, partitioner: 'murmur2_random' },
       );
       producer.on('event.error', (err) => log.warn({ err }, 'producer error'));
