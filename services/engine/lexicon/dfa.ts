@@ -58,9 +58,7 @@ export function buildDfa(patterns: readonly string[]): Dfa {
   // first: the characters a text mostly steps on then sit in the first cache lines of a row.
   const classOf = new Uint16Array(0x10000);
   const freq = new Map<number, number>();
-  let maxLen = 0;
   for (const p of patterns) {
-    maxLen = Math.max(maxLen, p.length);
     for (let i = 0; i < p.length; i++) freq.set(p.charCodeAt(i), (freq.get(p.charCodeAt(i)) ?? 0) + 1);
   }
   if (freq.size >= F_INNER - 1) throw new RangeError('buildDfa: too many distinct pattern characters');
@@ -162,11 +160,42 @@ export function buildDfa(patterns: readonly string[]): Dfa {
     }
     return f;
   };
-  let ringSize = 2; // ≥ the longest pattern, and ≥ 2: the last squeezed character must survive
-  while (ringSize < maxLen) ringSize <<= 1;
-  const ringMask = ringSize - 1;
-  const sharedRing = new Int32Array(ringSize);
-  let ringBusy = false;
+  let lastTables: NormaliserTables | undefined;
+  let lastFused: Uint16Array | undefined;
+  const fusedOf = (tables: NormaliserTables): Uint16Array => {
+    if (tables !== lastTables) {
+      lastFused = fusedFor(tables);
+      lastTables = tables;
+    }
+    return lastFused!;
+  };
+
+  // A '.' or ':' (normaliser class INNER) at j is kept only between ASCII letters or digits:
+  // the last squeezed character before it, which is always the nearest KEEP character (a kept
+  // INNER character is followed by a KEEP one before any other INNER), and the next character
+  // after zero-width ones.
+  const innerKept = (raw: string, j: number, tables: NormaliserTables): boolean => {
+    const { fold, cls } = tables;
+    let m = j - 1;
+    while (m >= 0 && cls[raw.charCodeAt(m)] !== KEEP) m--;
+    if (m < 0 || !isAsciiAlnum(fold[raw.charCodeAt(m)]!)) return false;
+    let k = j + 1;
+    while (k < raw.length && cls[raw.charCodeAt(k)] === DROP) k++;
+    return k < raw.length && cls[raw.charCodeAt(k)] === KEEP && isAsciiAlnum(fold[raw.charCodeAt(k)]!);
+  };
+
+  // Raw start of a match ending (inclusive) at raw index i that spans `length` squeezed
+  // characters: walk back over the raw text counting kept characters. Only run on a match,
+  // so the scan itself keeps no record of raw positions.
+  const rawStartOf = (raw: string, i: number, length: number, fused: Uint16Array, tables: NormaliserTables): number => {
+    let j = i;
+    for (let kept = 1; kept < length; ) {
+      j--;
+      const x = fused[raw.charCodeAt(j)]!;
+      if (x < F_INNER || (x === F_INNER && innerKept(raw, j, tables))) kept++;
+    }
+    return j;
+  };
 
   return {
     patterns,
@@ -192,46 +221,27 @@ export function buildDfa(patterns: readonly string[]): Dfa {
       }
     },
     scanRaw(raw, tables, onMatch) {
-      const fused = fusedFor(tables);
-      const { fold, cls } = tables;
-      // A re-entrant call (onMatch scanning again) gets its own ring of raw positions.
-      const ring = ringBusy ? new Int32Array(ringSize) : sharedRing;
-      const mask = ringMask;
-      const outer = !ringBusy;
-      ringBusy = true;
-      try {
-        const next = table;
-        const width = C;
-        const out = firstOut;
-        const n = raw.length;
-        let s = 0;
-        let len = 0; // squeezed length so far
-        for (let i = 0; i < n; i++) {
-          const c = raw.charCodeAt(i);
-          let x = fused[c]!;
-          if (x >= F_INNER) {
-            if (x === F_SKIP || len === 0) continue;
-            const last = raw.charCodeAt(ring[(len - 1) & mask]!); // the last squeezed character
-            if (!isAsciiAlnum(fold[last]!)) continue; // a kept '.' or ':' folds to itself: not alnum
-            let j = i + 1;
-            while (j < n && cls[raw.charCodeAt(j)] === DROP) j++;
-            if (j >= n || cls[raw.charCodeAt(j)] !== KEEP || !isAsciiAlnum(fold[raw.charCodeAt(j)]!)) continue;
-            x = classOf[fold[c]!]!;
-          }
-          ring[len & mask] = i;
-          len++;
-          s = next[s * width + x]!;
-          if (s >= out) {
-            const k = s - out;
-            for (let o = outStart[k]!, e = outStart[k + 1]!; o < e; o++) {
-              const p = outIds[o]!;
-              const start = len - lengths[p]!;
-              onMatch(p, start, len, ring[start & mask]!, i + 1);
-            }
+      const fused = fusedOf(tables);
+      const next = table;
+      const width = C;
+      const out = firstOut;
+      let s = 0;
+      let len = 0; // squeezed length so far
+      for (let i = 0, n = raw.length; i < n; i++) {
+        let x = fused[raw.charCodeAt(i)]!;
+        if (x >= F_INNER) {
+          if (x === F_SKIP || !innerKept(raw, i, tables)) continue;
+          x = classOf[tables.fold[raw.charCodeAt(i)]!]!;
+        }
+        len++;
+        s = next[s * width + x]!;
+        if (s >= out) {
+          const k = s - out;
+          for (let o = outStart[k]!, end = outStart[k + 1]!; o < end; o++) {
+            const p = outIds[o]!;
+            onMatch(p, len - lengths[p]!, len, rawStartOf(raw, i, lengths[p]!, fused, tables), i + 1);
           }
         }
-      } finally {
-        if (outer) ringBusy = false;
       }
     },
   };
