@@ -32,11 +32,14 @@ usage:
                                                       list the archived versions that have run
 ${ADMIN_USAGE}
 environment: KAFKA_BROKERS, KAFKA_CLIENT (kafkajs|rdkafka), PORT (8080), HOST, SUPERVISOR_DEV_TOKEN,
-             SUPERVISOR_PARTITIONS (6), SUPERVISOR_DATA_DIR (data), SUPERVISOR_WEBHOOK_ALLOW, LOG_LEVEL
+             SUPERVISOR_PARTITIONS (6), SUPERVISOR_DATA_DIR (data), SUPERVISOR_WEBHOOK_ALLOW, LOG_LEVEL,
+             SUPERVISOR_RULES_DIR (rules), SUPERVISOR_SEEDS_DIR (seeds)
 `;
 
+/** The rules the service would run: SUPERVISOR_RULES_DIR / SUPERVISOR_SEEDS_DIR, else the project's. */
 function loadOrReport(): ReturnType<typeof loadRulesFromDisk> {
-  const loaded = loadRulesFromDisk();
+  const config = parseConfig(process.env);
+  const loaded = loadRulesFromDisk(config.SUPERVISOR_RULES_DIR, config.SUPERVISOR_SEEDS_DIR);
   if (!loaded.ok) for (const p of loaded.problems) process.stderr.write(`${p.file}:${p.line}: ${p.message}\n`);
   return loaded;
 }
@@ -83,6 +86,12 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await run(argv);
   } catch (err) {
+    // A mistyped command line gets its reason and the usage, never a stack trace.
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) {
+      process.stderr.write(`supervisor: ${(err as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
     if (!(err instanceof ConfigError)) throw err;
     process.stderr.write(`supervisor: ${err.message}\n`);
     return 2;
