@@ -134,6 +134,28 @@ describe('evaluate: purity', () => {
   });
 });
 
+describe('evaluate: room state holds only what changed', () => {
+  it('a rule that hands back its initial state keeps none; a rule whose state changed keeps it', () => {
+    const { room: quiet } = feed([roomEv(0, true), say('你好，欢迎来到直播间', 1000), say('今天天气不错', 2000)]);
+    const kept = Object.entries(quiet!.rules).filter(([, v]) => v !== undefined);
+    // Every kept state differs from its rule's initial state.
+    for (const [id, state] of kept) {
+      const rule = ruleset.rules.find((r) => r.meta.id === id)!;
+      expect(JSON.stringify(state), id).not.toBe(JSON.stringify(rule.detector.initial()));
+    }
+    expect(kept.length).toBeLessThan(ruleset.rules.length / 2);
+
+    // The same feed through a room restored from its JSON snapshot gives the same alerts.
+    const events = decodeAll(richFeed);
+    const whole = run(events);
+    const { room: mid } = run(events.slice(0, 7));
+    const restored = run(events.slice(7), JSON.parse(JSON.stringify(mid)) as RoomState);
+    const ids = (steps: EvaluateResult[]) => steps.flatMap((s) => [...s.alerts, ...s.updates].map((a) => `${a.id}#${a.data.occurrences}`));
+    expect(ids(restored.steps)).toEqual(ids(whole.steps.slice(7)));
+    expect(ids(whole.steps).length).toBeGreaterThan(3);
+  });
+});
+
 describe('evaluate: determinism', () => {
   it('the same events twice give byte-identical alerts', () => {
     const a = feed(richFeed);
