@@ -173,7 +173,7 @@ function runRules(event: EngineEvent, room: RoomState, ruleset: Ruleset, found: 
     const ruleHits = hits === undefined ? undefined : hits[rule.index];
     if (rule.detector.needsHits === true && hits !== undefined && ruleHits === undefined) continue;
     const stored = rules[rule.meta.id];
-    const state = stored ?? rule.detector.initial();
+    const state = stored ?? rule.initial;
     input.rule = rule.compiled;
     input.state = state;
     input.hits = ruleHits;

@@ -33,6 +33,12 @@ export type CompiledRule = {
   index: number;
   /** Rules this rule gives way to (schema `yieldsTo`). */
   yieldsTo: ReadonlyArray<{ rule: string; sameEvent: boolean }>;
+  /**
+   * `detector.initial()`, made once: the state of every room where this rule has none yet
+   * (detectors are pure: a changed state is a new object, never a write; a test runs every
+   * example with these frozen).
+   */
+  initial: unknown;
 };
 
 export type Ruleset = {
@@ -198,7 +204,7 @@ export function loadRuleset(input: { rules: readonly SourceFile[]; seeds: readon
       continue;
     }
     const { id, version, category, severity, title, legalBasis } = r;
-    rules.push({ meta: { id, version, category, severity, title, legalBasis }, detector, compiled, examples: r.examples, file: f.path, index: -1, yieldsTo: r.yieldsTo });
+    rules.push({ meta: { id, version, category, severity, title, legalBasis }, detector, compiled, examples: r.examples, file: f.path, index: -1, yieldsTo: r.yieldsTo, initial: detector.initial() });
     yields.push({ file: f.path, line: lineOf(doc, lc, ['yieldsTo']), ids: r.yieldsTo.map((y) => y.rule) });
   }
   for (const y of yields) {
