@@ -178,9 +178,9 @@ function runRules(event: EngineEvent, room: RoomState, ruleset: Ruleset, found: 
     input.state = state;
     input.hits = ruleHits;
     const out = rule.detector.evaluate(input);
-    // A rule with no state that hands back its initial state unchanged keeps having none: the
-    // room (and its snapshot) only holds states that differ from `initial()`.
-    if (out.state !== stored && !(stored === undefined && out.state === state)) {
+    // Compared with `state`, not `stored`: a rule with no state that hands back its initial
+    // state unchanged keeps having none, so rooms (and snapshots) hold only changed states.
+    if (out.state !== state) {
       ruleStates ??= copyRules(rules, ruleset);
       ruleStates[rule.meta.id] = out.state;
     }

@@ -146,8 +146,12 @@ export function buildDfa(patterns: readonly string[]): Dfa {
   }
 
   // ── fused normalisation: one Uint16 per raw code unit (class, or F_SKIP / F_INNER)
+  // Per normaliser tables (one per ruleset in practice): the last one asked for is kept at hand.
   const fusedCache = new WeakMap<NormaliserTables, Uint16Array>();
-  const fusedFor = (tables: NormaliserTables): Uint16Array => {
+  let lastTables: NormaliserTables | undefined;
+  let lastFused: Uint16Array | undefined;
+  const fusedOf = (tables: NormaliserTables): Uint16Array => {
+    if (tables === lastTables) return lastFused!;
     let f = fusedCache.get(tables);
     if (f === undefined) {
       f = new Uint16Array(0x10000);
@@ -158,16 +162,9 @@ export function buildDfa(patterns: readonly string[]): Dfa {
       }
       fusedCache.set(tables, f);
     }
+    lastTables = tables;
+    lastFused = f;
     return f;
-  };
-  let lastTables: NormaliserTables | undefined;
-  let lastFused: Uint16Array | undefined;
-  const fusedOf = (tables: NormaliserTables): Uint16Array => {
-    if (tables !== lastTables) {
-      lastFused = fusedFor(tables);
-      lastTables = tables;
-    }
-    return lastFused!;
   };
 
   // A '.' or ':' (normaliser class INNER) at j is kept only between ASCII letters or digits:
