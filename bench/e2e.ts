@@ -11,9 +11,9 @@
  *
  * (a) max sustained throughput: N generated events (bench/generate.ts, the realistic mix) are
  *     loaded into the topics BEFORE the worker starts; then the worker and gateway start and we
- *     poll the worker group's committed offsets every 100 ms. Rate = events committed between the
- *     first sample with a commit and the first sample with everything committed, over the time
- *     between those samples (startup, group join and state restore excluded). The worker commits
+ *     poll the worker group's committed offsets every 100 ms. Rate = N over the time from the
+ *     worker's first batch (the log time of its first "partition state restored" line) to the
+ *     first poll that finds all N committed (startup and group join excluded). The worker commits
  *     only after its alerts were acknowledged, so "committed" means "processed and alerts out".
  * (b) latency at a fixed offered rate (E2E_RATE, default 5,000 events/s, for E2E_SECONDS): the
  *     generated stream is produced on a 5 ms tick, and E2E_PROBES_PER_SEC of those events are
@@ -194,22 +194,24 @@ function cpuShare(a: Record<string, number | null>, b: Record<string, number | n
   return out;
 }
 
-type WsWatch = { ws: WebSocket; alerts: () => number; onProbe(prefix: string, cb: (roomId: string, at: number) => void): void; close(): void };
+/** A probe's alert on the socket: when it came (performance.now()) and the worker's `detectedAt` (epoch ms). */
+type ProbeSeen = (roomId: string, at: number, detectedAtMs: number) => void;
+type WsWatch = { ws: WebSocket; alerts: () => number; onProbe(prefix: string, cb: ProbeSeen): void; close(): void };
 
 async function connectWs(url: string): Promise<WsWatch> {
   const ws = new WebSocket(url);
   let alerts = 0;
-  let probe: { prefix: string; cb: (roomId: string, at: number) => void } | null = null;
+  let probe: { prefix: string; cb: ProbeSeen } | null = null;
   await new Promise<void>((resolve, reject) => {
     ws.once('error', reject);
     ws.on('message', (data: Buffer) => {
       const at = performance.now();
-      const frame = JSON.parse(data.toString('utf8')) as { type: string; alert?: { subject?: string } };
+      const frame = JSON.parse(data.toString('utf8')) as { type: string; alert?: { subject?: string; data?: { detectedAt?: string } } };
       if (frame.type === 'hello') resolve();
       if (frame.type !== 'alert') return;
       alerts++;
       const subject = frame.alert?.subject;
-      if (probe && subject?.startsWith(probe.prefix)) probe.cb(subject, at);
+      if (probe && subject?.startsWith(probe.prefix)) probe.cb(subject, at, Date.parse(frame.alert?.data?.detectedAt ?? ''));
     });
   });
   return {
@@ -258,15 +260,25 @@ async function throughputRun(client: string, kafka: Kafka, brokers: string[], ev
   const admin = kafka.admin();
   await admin.connect();
   const groupId = `e2e-worker-${tag}`;
+  // The window opens at the worker's first batch: its first "partition state restored" line
+  // (logged before a partition's first batch; the state topic is empty, so it costs ~nothing)
+  // and closes at the first poll that finds every event committed. The CPU sample is taken when
+  // the bench sees that line (the log pipe adds a few ms).
+  const wallOffset = Date.now() - performance.now();
   let first: { t: number; n: number; cpu: Record<string, number | null> } | null = null;
+  const firstBatch = stack.worker.waitFor(/partition state restored/, 120_000).then((line) => {
+    const time = (JSON.parse(line) as { time?: number }).time;
+    first = { t: typeof time === 'number' ? time - wallOffset : performance.now(), n: 0, cpu: cpuSnapshot(stack.pids) };
+  });
+  firstBatch.catch(() => undefined); // awaited below; a worker that never starts fails there
   let last: { t: number; n: number; cpu: Record<string, number | null> } | null = null;
   const deadline = performance.now() + Math.max(120_000, (evs.length / 1_000) * 1_000);
   try {
     for (;;) {
       const n = await committedWith(admin, groupId);
       const t = performance.now();
-      if (n > 0 && first === null) first = { t, n, cpu: cpuSnapshot(stack.pids) };
       if (n >= evs.length) {
+        await firstBatch;
         last = { t, n, cpu: cpuSnapshot(stack.pids) };
         break;
       }
@@ -303,6 +315,8 @@ type LatencyRun = {
   measured: number;
   lost: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+  /** produce → the worker's batch start (`detectedAt`), and from there → WebSocket receipt. */
+  splitMs: { toWorker: { p50: number; p99: number }; fromWorker: { p50: number; p99: number } };
   warmupLatencyMs: { p50: number; p99: number; max: number } | null;
   lagAtEndEvents: number;
   alertsOnWs: number;
@@ -321,9 +335,15 @@ async function latencyRun(client: string, kafka: Kafka, brokers: string[], backg
   const sentAt = new Map<string, number>();
   const sentAtSec = new Map<string, number>();
   const latency = new Map<string, number>();
-  ws.onProbe(prefix, (roomId, at) => {
+  // Each probe's latency split at the worker: produce call → the worker's batch start
+  // (`detectedAt`, wall clock) and from there → WebSocket receipt.
+  const split = new Map<string, { toWorker: number; fromWorker: number }>();
+  ws.onProbe(prefix, (roomId, at, detectedAtMs) => {
     const t = sentAt.get(roomId);
-    if (t !== undefined && !latency.has(roomId)) latency.set(roomId, at - t);
+    if (t === undefined || latency.has(roomId)) return;
+    latency.set(roomId, at - t);
+    const toWorker = detectedAtMs - (t + wallOffset);
+    if (Number.isFinite(toWorker)) split.set(roomId, { toWorker, fromWorker: at - t - toWorker });
   });
   // Warm the path (connections, JIT) with a few events before the clock starts.
   await producer.sendBatch({ acks: -1, topicMessages: byTopic(background.slice(0, 200)) });
@@ -338,6 +358,7 @@ async function latencyRun(client: string, kafka: Kafka, brokers: string[], backg
   let sendErrors = 0;
   const pending = new Set<Promise<unknown>>();
   const t0 = performance.now();
+  const wallOffset = Date.now() - performance.now();
   const cpu0 = cpuSnapshot(stack.pids);
   while (sent < total) {
     const now = performance.now();
@@ -383,6 +404,9 @@ async function latencyRun(client: string, kafka: Kafka, brokers: string[], backg
   for (const [room, ms] of latency) (sentAtSec.get(room)! < WARMUP ? warm : steady).push(ms);
   steady.sort((a, b) => a - b);
   warm.sort((a, b) => a - b);
+  const steadySplit = [...split].filter(([room]) => sentAtSec.get(room)! >= WARMUP).map(([, x]) => x);
+  const toWorker = steadySplit.map((x) => x.toWorker).sort((a, b) => a - b);
+  const fromWorker = steadySplit.map((x) => x.fromWorker).sort((a, b) => a - b);
   const mean = steady.reduce((a, b) => a + b, 0) / Math.max(1, steady.length);
   return {
     offeredPerSec: RATE,
@@ -392,6 +416,10 @@ async function latencyRun(client: string, kafka: Kafka, brokers: string[], backg
     measured: steady.length,
     lost: probes - latency.size,
     latencyMs: { p50: round(q(steady, 0.5), 1), p90: round(q(steady, 0.9), 1), p99: round(q(steady, 0.99), 1), max: round(steady.at(-1) ?? NaN, 1), mean: round(mean, 1) },
+    splitMs: {
+      toWorker: { p50: round(q(toWorker, 0.5), 1), p99: round(q(toWorker, 0.99), 1) },
+      fromWorker: { p50: round(q(fromWorker, 0.5), 1), p99: round(q(fromWorker, 0.99), 1) },
+    },
     warmupLatencyMs: warm.length ? { p50: round(q(warm, 0.5), 1), p99: round(q(warm, 0.99), 1), max: round(warm.at(-1)!, 1) } : null,
     lagAtEndEvents: total + 200 - committedAtEnd,
     alertsOnWs,
@@ -445,7 +473,7 @@ async function main(): Promise<void> {
       const lat: LatencyRun[] = [];
       for (let r = 0; r < LATENCY_RUNS; r++) {
         const x = await latencyRun(client, kafka, brokers, latEvents, r, brokerPid);
-        say(`${client} latency run ${r + 1}: p50 ${x.latencyMs.p50} ms, p99 ${x.latencyMs.p99} ms (${x.measured} probes, ${x.lost} lost); cpu ${JSON.stringify(x.cpuCores)}`);
+        say(`${client} latency run ${r + 1}: p50 ${x.latencyMs.p50} ms, p99 ${x.latencyMs.p99} ms (${x.measured} probes, ${x.lost} lost); split ${JSON.stringify(x.splitMs)}; cpu ${JSON.stringify(x.cpuCores)}`);
         lat.push(x);
       }
       const rates = tp.map((x) => x.eventsPerSec);

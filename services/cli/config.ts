@@ -21,6 +21,8 @@ export const ConfigSchema = z.object({
   SUPERVISOR_WORKER_GROUP: z.string().min(1).optional(),
   SUPERVISOR_GATEWAY_GROUP: z.string().min(1).optional(),
   SUPERVISOR_MAX_ROOMS: z.coerce.number().int().positive().optional(),
+  /** How often the worker snapshots the rooms it changed and commits (ms; 0 = after every batch). */
+  SUPERVISOR_CHECKPOINT_MS: z.coerce.number().int().min(0).max(600_000).optional(),
   /** Where the alert store and the archive of every ruleset version ever run live. */
   SUPERVISOR_DATA_DIR: z.string().min(1).default('data'),
   /** Rule and seed directories (default: the project's rules/ and seeds/). */

@@ -6,7 +6,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { AlertStore } from '../store/types.js';
 import type { HubStats } from './hub/hub.js';
 
-export type WorkerCountersView = { events: Record<string, number>; dlq: Record<string, number> };
+export type WorkerCountersView = { events: Record<string, number>; dlq: Record<string, number>; snapshots: number };
 
 export type GatewayMetrics = ReturnType<typeof createMetrics>;
 
@@ -74,6 +74,14 @@ export function createMetrics(deps: { hub: { clients(): number; stats: HubStats 
       registers: [registry],
       collect() {
         for (const [reason, n] of Object.entries(worker()?.dlq ?? {})) this.set({ reason }, n);
+      },
+    });
+    new Gauge({
+      name: 'supervisor_state_snapshots_total',
+      help: 'Room snapshots the worker in this process wrote to supervisor.state at its checkpoints (counter semantics)',
+      registers: [registry],
+      collect() {
+        this.set(worker()?.snapshots ?? 0);
       },
     });
   }

@@ -1,8 +1,9 @@
 /**
- * The worker's batch handler: decode → room state → engine → alerts, in record order. Alerts,
- * DLQ records and the snapshots of the rooms the batch touched go out in one producer call; it
- * resolves once the broker acknowledged all of them, and only then does the adapter commit the
- * batch's offsets (at least once; alert ids are deterministic, so a redelivery repeats ids).
+ * The worker's batch handler: decode → room state → engine → alerts, in record order. Alerts
+ * and DLQ records go out in one producer call; it resolves once the broker acknowledged all of
+ * them. The rooms the batch changed are marked dirty in the store; the worker's checkpoint
+ * writes their snapshots before the adapter commits the batch's offsets (at least once; alert
+ * ids are deterministic, so a redelivery repeats ids).
  * Bad input never throws: it is parked on supervisor.dlq with its bytes and reason.
  */
 import { decodeEvent, evaluate, TOPICS, type AlertEnvelope, type EventType, type Ruleset } from '../engine/index.js';
@@ -24,9 +25,11 @@ export type WorkerCounters = {
   alerts: number;
   updates: number;
   batches: number;
+  /** Room snapshots written to supervisor.state by checkpoints. */
+  snapshots: number;
 };
 
-export const newCounters = (): WorkerCounters => ({ events: {}, dlq: {}, alerts: 0, updates: 0, batches: 0 });
+export const newCounters = (): WorkerCounters => ({ events: {}, dlq: {}, alerts: 0, updates: 0, batches: 0, snapshots: 0 });
 
 export type BatchDeps = {
   ruleset(): Ruleset;
@@ -74,9 +77,6 @@ export function createBatchHandler(deps: BatchDeps) {
       for (const a of result.updates) out.push(toAlertRecord(a, 'update'));
       counters.alerts += result.alerts.length;
       counters.updates += result.updates.length;
-    }
-    for (const s of deps.rooms.takeDirty()) {
-      out.push({ topic: TOPICS.state, key: s.roomId, value: JSON.stringify(s.state), partition: s.partition });
     }
     counters.batches++;
     await deps.send(out); // throws on a failed ack: nothing is committed and the batch comes again

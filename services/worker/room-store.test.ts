@@ -122,6 +122,36 @@ describe('createRoomStore: takeDirty', () => {
   });
 });
 
+describe('createRoomStore: dirty rooms between checkpoints', () => {
+  it('a room evicted before the checkpoint took it is still taken, once', () => {
+    const store = createRoomStore({ maxRooms: 2 });
+    store.set('a', stateOf('a', 1), 0);
+    store.set('b', stateOf('b', 1), 0);
+    store.set('c', stateOf('c', 1), 0); // evicts a
+    expect(store.get('a')).toBeUndefined();
+    expect(dirtyIds(store)).toEqual(['a', 'b', 'c']);
+    expect(store.takeDirty()).toEqual([]);
+  });
+
+  it('an evicted room of a partition given up is not taken', () => {
+    const store = createRoomStore({ maxRooms: 1 });
+    store.set('a', stateOf('a'), 4);
+    store.set('b', stateOf('b'), 1); // evicts a
+    store.dropPartitions(new Set([1]));
+    expect(dirtyIds(store)).toEqual(['b']);
+  });
+
+  it('markDirty: rooms whose snapshots were not written are taken again, unless gone', () => {
+    const store = createRoomStore({ maxRooms: 10 });
+    store.set('a', stateOf('a', 1), 0);
+    store.set('b', stateOf('b', 1), 1);
+    const taken = store.takeDirty().map((d) => d.roomId);
+    store.dropPartitions(new Set([0]));
+    store.markDirty(taken);
+    expect(store.takeDirty()).toEqual([{ roomId: 'a', state: stateOf('a', 1), partition: 0 }]);
+  });
+});
+
 describe('createRoomStore: restore', () => {
   it('accepts a valid snapshot, including one that went through JSON', () => {
     const store = createRoomStore({ maxRooms: 10 });

@@ -1,8 +1,8 @@
 /**
  * The worker's rooms: one writer per room (co-partitioned topics), bounded, with a dirty set
- * that is snapshotted to supervisor.state with each batch, and restore from those snapshots
- * when the worker takes over a partition. Each room remembers its input partition: its
- * snapshot goes to the same partition of supervisor.state, so a new owner reads only that one.
+ * that each checkpoint snapshots to supervisor.state, and restore from those snapshots when
+ * the worker takes over a partition. Each room remembers its input partition: its snapshot
+ * goes to the same partition of supervisor.state, so a new owner reads only that one.
  */
 import { isRoomState, type RoomState } from '../engine/index.js';
 
@@ -15,15 +15,18 @@ export type RoomStore = ReturnType<typeof createRoomStore>;
 export function createRoomStore(limits: { maxRooms: number } = { maxRooms: DEFAULT_MAX_ROOMS }) {
   const rooms = new Map<string, Entry>();
   const dirty = new Set<string>();
+  // Rooms evicted with changes no checkpoint wrote yet: the next one still writes them.
+  const evictedDirty = new Map<string, Entry>();
   let evicted = 0;
   function put(roomId: string, state: RoomState, partition: number): void {
     if (!rooms.has(roomId) && rooms.size >= limits.maxRooms) {
       // Evict the least recently updated room (Map keeps insertion order; put() re-inserts).
       const oldest = rooms.keys().next().value!;
+      if (dirty.delete(oldest)) evictedDirty.set(oldest, rooms.get(oldest)!);
       rooms.delete(oldest);
-      dirty.delete(oldest);
       evicted++;
     }
+    evictedDirty.delete(roomId);
     rooms.delete(roomId);
     rooms.set(roomId, { state, partition });
   }
@@ -33,19 +36,30 @@ export function createRoomStore(limits: { maxRooms: number } = { maxRooms: DEFAU
       put(roomId, state, partition);
       dirty.add(roomId);
     },
-    /** Snapshots of the rooms changed since the last call, with their partitions. */
+    /**
+     * The rooms changed since the last call, with their partitions (states are immutable: the
+     * caller may serialise them later and still write what they were at this call).
+     */
     takeDirty(): Array<{ roomId: string; state: RoomState; partition: number }> {
-      const out = [...dirty].flatMap((roomId) => {
+      const out: Array<{ roomId: string; state: RoomState; partition: number }> = [];
+      for (const [roomId, e] of evictedDirty) out.push({ roomId, state: e.state, partition: e.partition });
+      for (const roomId of dirty) {
         const e = rooms.get(roomId);
-        return e ? [{ roomId, state: e.state, partition: e.partition }] : [];
-      });
+        if (e) out.push({ roomId, state: e.state, partition: e.partition });
+      }
       dirty.clear();
+      evictedDirty.clear();
       return out;
+    },
+    /** Marks rooms dirty again (their snapshots were not written), unless they are gone. */
+    markDirty(roomIds: Iterable<string>): void {
+      for (const roomId of roomIds) if (rooms.has(roomId)) dirty.add(roomId);
     },
     /** Restores one snapshot from supervisor.state (null value = tombstone). */
     restore(roomId: string, value: unknown, partition: number): boolean {
       if (value === null) {
         rooms.delete(roomId);
+        evictedDirty.delete(roomId);
         return true;
       }
       if (!isRoomState(value) || value.roomId !== roomId) return false;
@@ -55,6 +69,7 @@ export function createRoomStore(limits: { maxRooms: number } = { maxRooms: DEFAU
     /** Drops the rooms of partitions this worker no longer owns. */
     dropPartitions(keep: ReadonlySet<number>): number {
       let n = 0;
+      for (const [roomId, e] of evictedDirty) if (!keep.has(e.partition)) evictedDirty.delete(roomId);
       for (const [roomId, e] of rooms) {
         if (!keep.has(e.partition)) {
           rooms.delete(roomId);

@@ -1,7 +1,8 @@
 /**
- * The worker role: live.* (co-partitioned consumer group) → engine → supervisor.alerts,
- * supervisor.state and supervisor.dlq. On every assignment change it drops the rooms of
- * partitions it lost; before the first batch of a partition it gained, it restores that
+ * The worker role: live.* (co-partitioned consumer group) → engine → supervisor.alerts and
+ * supervisor.dlq per batch, and at each checkpoint the snapshots of the rooms changed since the
+ * last one → supervisor.state, then the offsets. On every assignment change it drops the rooms
+ * of partitions it lost; before the first batch of a partition it gained, it restores that
  * partition's rooms from the compacted supervisor.state.
  */
 import { hostname } from 'node:os';
@@ -20,6 +21,14 @@ export const DEFAULT_WORKER_GROUP = 'supervisor-worker';
  */
 export const DEFAULT_WORKER_MAX_BATCH = 2_000;
 /**
+ * How often the worker writes the snapshots of the rooms it changed and commits (and soon
+ * after the input stops). A busy room costs one snapshot per interval instead of one per
+ * batch; a crashed worker's successor reads up to this much input again.
+ */
+export const DEFAULT_CHECKPOINT_MS = 5_000;
+/** Snapshots serialised between two turns of the event loop while a checkpoint writes them. */
+const SNAPSHOTS_PER_TURN = 200;
+/**
  * Partitions in the handler at once. The handler evaluates a batch synchronously and then
  * waits for the producer's acks: overlapping those waits (and committing them together, rdkafka)
  * is what lets one worker keep its core busy. Records of one partition never overlap.
@@ -33,6 +42,8 @@ export type WorkerOptions = {
   groupId?: string;
   maxRooms?: number;
   maxBatch?: number;
+  /** Checkpoint interval (default DEFAULT_CHECKPOINT_MS; 0 = after every batch). */
+  checkpointMs?: number;
   /** Partitions handled at once (default DEFAULT_WORKER_CONCURRENCY; 1 = one at a time). */
   concurrency?: number;
   workerId?: string;
@@ -82,6 +93,33 @@ export function createWorker(opts: WorkerOptions): Worker {
     log.info({ partition, snapshots: n, ms: Math.round(performance.now() - started) }, 'partition state restored');
   }
 
+  /**
+   * The checkpoint's flush: the rooms changed since the last one, as they are now (states are
+   * immutable), serialised a slice per event-loop turn so batches keep flowing meanwhile.
+   */
+  async function flushSnapshots(): Promise<void> {
+    const p = producer;
+    const dirty = rooms.takeDirty();
+    if (dirty.length === 0) return;
+    if (p === null) {
+      rooms.markDirty(dirty.map((d) => d.roomId));
+      throw new Error('worker producer not started');
+    }
+    const sends: Array<Promise<void>> = [];
+    for (let i = 0; i < dirty.length; i += SNAPSHOTS_PER_TURN) {
+      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      const slice = dirty.slice(i, i + SNAPSHOTS_PER_TURN);
+      sends.push(p.send(slice.map((s) => ({ topic: TOPICS.state, key: s.roomId, value: JSON.stringify(s.state), partition: s.partition }))));
+    }
+    const results = await Promise.allSettled(sends);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed !== undefined) {
+      rooms.markDirty(dirty.map((d) => d.roomId));
+      throw failed.reason;
+    }
+    counters.snapshots += dirty.length;
+  }
+
   const consumer = opts.kafka.consumer({
     groupId: opts.groupId ?? DEFAULT_WORKER_GROUP,
     topics: INPUT_TOPICS,
@@ -89,6 +127,7 @@ export function createWorker(opts: WorkerOptions): Worker {
     fromBeginning: true,
     maxBatch: opts.maxBatch ?? DEFAULT_WORKER_MAX_BATCH,
     partitionsConcurrently: opts.concurrency ?? DEFAULT_WORKER_CONCURRENCY,
+    checkpoint: { intervalMs: opts.checkpointMs ?? DEFAULT_CHECKPOINT_MS, flush: flushSnapshots },
     onAssignment(tps) {
       const next = new Set(tps.filter((tp) => tp.topic === INPUT_TOPICS[0] || INPUT_TOPICS.includes(tp.topic as never)).map((tp) => tp.partition));
       for (const p of restored) if (!next.has(p)) restored.delete(p);

@@ -278,6 +278,55 @@ describe.each(['kafkajs', 'rdkafka'] as const)('KafkaPort on %s', (kind: KafkaCl
     expect(c.handled.length + again.handled.length).toBe(4);                   // and nothing was skipped
   });
 
+  it('checkpoint: offsets are committed only after a flush that started after their handler; a failed flush commits nothing; stop() checkpoints', async () => {
+    const topic = uniq('ckpt');
+    const groupId = uniq('g');
+    await createTopics({ topic, numPartitions: 2 });
+    const committed = async (): Promise<number> => {
+      const [t] = await checker.fetchOffsets({ groupId, topics: [topic] });
+      return t!.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+    };
+    // Flush 1 fails; flush 2 waits for the test's gate; the rest succeed. Each records how
+    // many records had been handled when it started.
+    const flushes: Array<{ handledAtStart: number; ok: boolean; done: boolean }> = [];
+    let openGate!: () => void;
+    const gate = new Promise<void>((r) => (openGate = r));
+    let c!: ReturnType<typeof consume>;
+    const flush = async (): Promise<void> => {
+      const f = { handledAtStart: c.handled.length, ok: flushes.length > 0, done: false };
+      flushes.push(f);
+      await new Promise((r) => setTimeout(r, 30));
+      if (flushes.length === 2 && f === flushes[1]) await gate;
+      f.done = true;
+      if (!f.ok) throw new Error('snapshot write failed');
+    };
+    c = consume({ groupId, topics: [topic], maxBatch: 5, checkpoint: { intervalMs: 300, flush } });
+    await c.run();
+    await producer.send(Array.from({ length: 60 }, (_, i) => ({ topic, key: `k${i % 7}`, value: `v${i}` })));
+    await waitFor('the second flush to start', () => flushes.length === 2, () => flushes);
+    expect(flushes[0]!.done).toBe(true);
+    expect(await committed()).toBe(0);                                         // the failed flush committed nothing
+    openGate();
+    await waitFor('all 60 handled', () => c.handled.length === 60, () => c.handled.length);
+    let n = 0;
+    for (let i = 0; i < 200 && n < 60; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      n = await committed();
+    }
+    expect(n).toBe(60);
+    expect(flushes.some((f) => f.ok && f.done && f.handledAtStart === 60)).toBe(true);
+    expect(c.calls.length).toBeGreaterThanOrEqual(12);                         // 60 records in calls of ≤ 5
+    expect(flushes.length).toBeLessThan(c.calls.length);                       // flushes per interval, not per call
+
+    // stop(): what was handled since the last checkpoint is flushed, then committed.
+    const before = flushes.length;
+    await producer.send(Array.from({ length: 4 }, (_, i) => ({ topic, key: `k${i}`, value: `w${i}` })));
+    await waitFor('64 handled', () => c.handled.length === 64, () => c.handled.length);
+    await c.consumer.stop();
+    expect(flushes.slice(before).some((f) => f.ok && f.handledAtStart === 64)).toBe(true);
+    expect(await committed()).toBe(64);
+  });
+
   it('co-partitioned group: partition p of every topic has one owner; when it leaves, the other takes all', async () => {
     const names = [uniq('cp-a'), uniq('cp-b'), uniq('cp-c')];
     await createTopics(...names.map((topic) => ({ topic, numPartitions: 4 })));

@@ -3,7 +3,10 @@
  *
  * Invariants (port.ts, STYLE §9):
  * - The handler gets records of ONE topic-partition, at most maxBatch of them. Offsets are
- *   resolved and committed (offset + 1) only after it resolves; kafkajs never auto-commits.
+ *   resolved and handed to the checkpointer (offset + 1) only after it resolves, which
+ *   commits them after its flush; kafkajs never auto-commits. kafkajs has no revoke hook:
+ *   positions handled but not yet checkpointed when a partition moves are read again by
+ *   its next owner (at least once; at most one checkpoint interval of records).
  * - A rejected handler commits nothing and gets the same records again, after a growing pause
  *   (heartbeating), until it resolves, stop() is called or the group rebalances (then the next
  *   owner starts at the committed offset, i.e. at the same records).
@@ -30,6 +33,7 @@ import type {
   PartitionAssigner,
 } from 'kafkajs';
 import { pino, type Logger } from 'pino';
+import { createCheckpointer } from './checkpoint.js';
 import { assignCoPartitioned } from './copartition.js';
 import { DEFAULT_CLIENT_ID, DEFAULT_MAX_BATCH } from './port.js';
 import type {
@@ -293,9 +297,22 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
   let failures = 0;
   const wakers = new Set<() => void>();
   let lastAssignment: string | undefined;
+  let owned = new Set<string>();                        // "topic\0partition" of the current assignment
+  const owns = (topic: string, partition: number): boolean => owned.has(`${topic}\0${partition}`);
+  const checkpointer = createCheckpointer({
+    intervalMs: options.checkpoint?.intervalMs ?? 0,
+    ...(options.checkpoint && { flush: options.checkpoint.flush }),
+    commit: (positions) => consumer.commitOffsets(positions.map(({ topic, partition, offset }) => ({ topic, partition, offset: String(offset) }))),
+    owns,
+    log,
+  });
 
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
     const assigned = toTopicPartitions(payload.memberAssignment);
+    // Positions of partitions lost in the rebalance are not ours to commit: the next owner
+    // reads them again from the last commit (at least once).
+    owned = new Set(assigned.map((tp) => `${tp.topic}\0${tp.partition}`));
+    checkpointer.retain(owns);
     const key = JSON.stringify(assigned);
     log.info({ memberId: payload.memberId, assigned: assigned.length, protocol: payload.groupProtocol }, 'group joined');
     if (key === lastAssignment) return;                 // a rejoin that changed nothing
@@ -339,9 +356,7 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
       failures = 0;
       const last = chunk[chunk.length - 1]!.offset;
       p.resolveOffset(last);
-      await p.commitOffsetsIfNecessary({
-        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(last) + 1n).toString() }] }],
-      });
+      checkpointer.handled(batch.topic, batch.partition, Number(last) + 1);
       await p.heartbeat();
     }
   };
@@ -388,7 +403,9 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
         stopping = true;
         for (const wake of wakers) wake();
         unblockRun?.();
-        await Promise.allSettled([...inFlight]);         // their commits happen inside; errors were kafkajs'
+        await Promise.allSettled([...inFlight]);         // errors were kafkajs'
+        await checkpointer.drain();                      // flush and commit what they handled
+        checkpointer.close();
         await consumer.disconnect();                     // leaves the group: the others rebalance now
       })();
       return stopped;

@@ -3,9 +3,10 @@
  * (kafkajs.ts, rdkafka.ts); handlers never import a Kafka library.
  *
  * Delivery contract: a consumer hands a batch of records of ONE topic-partition to the
- * handler and commits the batch's offsets only after the handler's promise resolves.
- * If the handler rejects, nothing is committed and the batch is delivered again
- * (at least once). Handlers should therefore never throw for bad input: park it on the DLQ.
+ * handler and commits the batch's offsets only after the handler's promise resolves (and,
+ * with `checkpoint`, after the next flush that follows it resolved). If the handler rejects,
+ * nothing is committed and the batch is delivered again (at least once). Handlers should
+ * therefore never throw for bad input: park it on the DLQ.
  */
 
 export const DEFAULT_CLIENT_ID = 'live-room-supervisor';
@@ -68,6 +69,14 @@ export type ConsumerOptions = {
    * waits (producer acks, commits) overlap.
    */
   partitionsConcurrently?: number;
+  /**
+   * Commit at most every `intervalMs` (and soon after the records stop coming), each commit
+   * preceded by `flush()`: offsets are committed only once the flush that started after their
+   * handler resolved has resolved. A failed flush commits nothing (the next one tries again).
+   * Also on stop and, with rdkafka, before giving partitions up in a rebalance. Unset: every
+   * handled batch is committed as soon as possible.
+   */
+  checkpoint?: { intervalMs: number; flush(): Promise<void> };
 };
 
 export type Consumer = {

@@ -4,9 +4,10 @@
  *
  * Invariants (port.ts, STYLE §9):
  * - One consume loop per consumer, strictly sequential: consume(maxBatch) → group by
- *   topic-partition → handler per group → commitSync(offset + 1) only after it resolved.
- *   librdkafka serves rebalance callbacks from consume(), so no rebalance can land while a
- *   handler runs; a revoke still waits for the group in flight before unassigning.
+ *   topic-partition → handler per group → offset + 1 to the checkpointer only after it
+ *   resolved, which commits (commitSync) after its flush. librdkafka serves rebalance
+ *   callbacks from consume(), so no rebalance can land while a handler runs; a revoke still
+ *   waits for the group in flight and a checkpoint of what it handled before unassigning.
  * - A rejected handler commits nothing: the partition is seeked back to the group's first
  *   offset (librdkafka purges what it had prefetched), so the same records come again.
  * - Keyed records use librdkafka's 'murmur2_random' partitioner: the Java (and kafkajs)
@@ -18,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type * as RdKafka from 'node-rdkafka';
 import { pino, type Logger } from 'pino';
+import { createCheckpointer } from './checkpoint.js';
 import { DEFAULT_CLIENT_ID, DEFAULT_MAX_BATCH } from './port.js';
 import type {
   Admin,
@@ -268,6 +270,7 @@ function createConsumer(
   const log = parentLog.child({ groupId: options.groupId });
   const maxBatch = Math.max(1, options.maxBatch ?? DEFAULT_MAX_BATCH);
   let assigned = new Set<string>();                     // tpKey of what we may hand to the handler
+  let owned = new Set<string>();                        // tpKey of what we may commit (until unassign)
   // tpKey → offset after the last record we handled. A consume() call that spans a rebalance
   // returns records fetched under the old generation, and the new one fetches again from the
   // committed offset: without this the same member would handle those records twice.
@@ -282,11 +285,20 @@ function createConsumer(
   let failures = 0;
   const wakers = new Set<() => void>();
   let onJoined: (() => void) | undefined;
+  const checkpointer = createCheckpointer({
+    intervalMs: options.checkpoint?.intervalMs ?? 0,
+    ...(options.checkpoint && { flush: options.checkpoint.flush }),
+    commit: (positions) => void consumer.commitSync(positions),
+    owns: (topic, partition) => owned.has(tpKey({ topic, partition })),
+    log,
+  });
 
   const onRebalance = (err: RdKafka.LibrdKafkaError | undefined, assignment: RdKafka.TopicPartition[]): void => {
     if (err?.code === ERR__ASSIGN_PARTITIONS) {
       try { consumer.assign(assignment); } catch (e) { log.error({ err: e }, 'assign failed'); }
       assigned = new Set(assignment.map(tpKey));
+      owned = new Set(assigned);
+      checkpointer.retain((topic, partition) => owned.has(tpKey({ topic, partition })));
       for (const key of handledUpTo.keys()) if (!assigned.has(key)) handledUpTo.delete(key);
       const sorted = sortTopicPartitions(assignment.map(({ topic, partition }) => ({ topic, partition })));
       const key = JSON.stringify(sorted);
@@ -298,8 +310,10 @@ function createConsumer(
       onJoined?.();
     } else if (err?.code === ERR__REVOKE_PARTITIONS) {
       assigned = new Set();                              // the loop hands nothing more out
-      // The generation stays valid until we unassign: let the group in flight commit first.
-      void inFlight.finally(() => {
+      // The generation stays valid until we unassign: let the group in flight finish and
+      // checkpoint what was handled (flush, commit), so the next owner starts right after it.
+      void inFlight.then(() => checkpointer.drain()).finally(() => {
+        owned = new Set();
         try { consumer.unassign(); } catch (e) { log.debug({ err: e }, 'unassign failed'); }
       });
     } else {
@@ -338,12 +352,11 @@ function createConsumer(
     new Promise<void>((resolve, reject) => consumer.seek(tp, 1_000, (err) => (err ? reject(err) : resolve())));
 
   /**
-   * One partition's records of a fetch, in chunks of at most maxBatch, one after the other.
-   * Resolves to the offset to commit (after the last chunk handled), or null if none was.
-   * A rejected chunk stops the lane: the partition is seeked back to that chunk's first record.
+   * One partition's records of a fetch, in chunks of at most maxBatch, one after the other;
+   * each handled chunk goes to the checkpointer. A rejected chunk stops the lane: the
+   * partition is seeked back to that chunk's first record.
    */
-  const handleLane = async (handler: BatchHandler, messages: RdKafka.Message[]): Promise<RdKafka.TopicPartitionOffset | null> => {
-    let commit: RdKafka.TopicPartitionOffset | null = null;
+  const handleLane = async (handler: BatchHandler, messages: RdKafka.Message[]): Promise<void> => {
     for (let i = 0; i < messages.length && running; i += maxBatch) {
       const chunk = messages.length <= maxBatch ? messages : messages.slice(i, i + maxBatch);
       const first = chunk[0]!;
@@ -364,23 +377,11 @@ function createConsumer(
           try { consumer.unsubscribe(); consumer.subscribe([...options.topics]); } catch (e) { log.error({ err: e }, 'resubscribe failed'); }
         }
         await pause(backoff);
-        return commit;
+        return;
       }
       failures = 0;
       handledUpTo.set(tpKey(last), last.offset + 1);
-      commit = { topic: last.topic, partition: last.partition, offset: last.offset + 1 };
-    }
-    return commit;
-  };
-
-  /** One commit request for every partition handled in a round (after all their handlers resolved). */
-  const commit = (offsets: RdKafka.TopicPartitionOffset[]): void => {
-    if (offsets.length === 0) return;
-    try {
-      consumer.commitSync(offsets);
-    } catch (err) {
-      // E.g. the group rebalanced: the new owner starts at the last committed offset (at least once).
-      log.warn({ err, partitions: offsets.length }, 'commit failed');
+      checkpointer.handled(last.topic, last.partition, last.offset + 1);
     }
   };
 
@@ -405,14 +406,12 @@ function createConsumer(
         const group = fetched[0]!.offset >= done ? fetched : fetched.filter((m) => m.offset >= done);
         if (group.length > 0) lanes.push(group);
       }
-      // `concurrency` partitions at a time, started in fetch order; their offsets are committed
-      // together once every one of them settled.
+      // `concurrency` partitions at a time, started in fetch order.
       for (let i = 0; i < lanes.length && running; i += concurrency) {
         const round = concurrency === 1 ? [lanes[i]!] : lanes.slice(i, i + concurrency);
         const settled = Promise.all(round.map((lane) => handleLane(handler, lane)));
         inFlight = settled;
-        const offsets = await settled;
-        commit(offsets.filter((o): o is RdKafka.TopicPartitionOffset => o !== null));
+        await settled;
       }
     }
   };
@@ -439,7 +438,9 @@ function createConsumer(
         running = false;
         for (const wake of wakers) wake();
         onJoined?.();                                     // stop() before the first assignment
-        await loopDone;                                   // the handler in flight, and its commit
+        await loopDone;                                   // the handler in flight
+        await checkpointer.drain();                       // flush and commit what it handled
+        checkpointer.close();
         await safeDisconnect(consumer);                   // close(): revoke → unassign → LeaveGroup
       })();
       return stopped;

@@ -1,0 +1,128 @@
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { createCheckpointer, type Position } from './checkpoint.js';
+
+const log = pino({ level: 'silent' });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A checkpointer whose commits are recorded; `flush` decides how each flush goes. */
+function setup(intervalMs: number, flush?: () => Promise<void>, owns: (topic: string, partition: number) => boolean = () => true, idleMs = 20) {
+  const commits: Position[][] = [];
+  const cp = createCheckpointer({ intervalMs, idleMs, ...(flush && { flush }), commit: (p) => void commits.push(p), owns, log });
+  return { cp, commits };
+}
+
+async function until(cond: () => boolean, ms = 2_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await sleep(5);
+  }
+}
+
+describe('createCheckpointer', () => {
+  it('interval 0: commits the newest position of each partition soon after it was handled', async () => {
+    const { cp, commits } = setup(0);
+    cp.handled('t', 0, 5);
+    cp.handled('t', 0, 9);
+    cp.handled('t', 1, 3);
+    await cp.drain();
+    const last = new Map(commits.flat().map((p) => [p.partition, p.offset]));
+    expect(Object.fromEntries(last)).toEqual({ 0: 9, 1: 3 });
+    cp.close();
+  });
+
+  it('commits only after the flush resolved, and what was handled during a flush waits for the next one', async () => {
+    let release!: () => void;
+    let flushes = 0;
+    const { cp, commits } = setup(0, async () => {
+      flushes++;
+      if (flushes === 1) await new Promise<void>((r) => (release = r));
+    });
+    cp.handled('t', 0, 10);
+    await until(() => flushes === 1);
+    cp.handled('t', 0, 20);                              // during the first flush
+    await sleep(30);
+    expect(commits).toEqual([]);
+    release();
+    await until(() => commits.length === 2);
+    expect(commits).toEqual([[{ topic: 't', partition: 0, offset: 10 }], [{ topic: 't', partition: 0, offset: 20 }]]);
+    expect(flushes).toBe(2);
+    cp.close();
+  });
+
+  it('a failed flush commits nothing; its positions go with the next checkpoint unless a newer one came', async () => {
+    let fail = true;
+    const { cp, commits } = setup(0, async () => {
+      if (fail) {
+        fail = false;
+        throw new Error('broker down');
+      }
+    });
+    cp.handled('t', 0, 10);
+    cp.handled('t', 1, 4);
+    await until(() => !fail);
+    cp.handled('t', 0, 15);
+    await cp.drain();
+    expect(commits).toHaveLength(1);
+    expect(commits[0]!.sort((a, b) => a.partition - b.partition)).toEqual([
+      { topic: 't', partition: 0, offset: 15 },
+      { topic: 't', partition: 1, offset: 4 },
+    ]);
+    cp.close();
+  });
+
+  it('a long interval still checkpoints soon after the input stops (idle)', async () => {
+    let flushes = 0;
+    const { cp, commits } = setup(60_000, async () => void flushes++);
+    cp.handled('t', 0, 1);
+    await until(() => commits.length === 1, 1_000);
+    expect(flushes).toBe(1);
+    cp.close();
+  });
+
+  it('steady input: one checkpoint per interval, not one per handled call', async () => {
+    let flushes = 0;
+    const { cp, commits } = setup(150, async () => void flushes++, undefined, 1_000);
+    for (let i = 1; i <= 40; i++) {
+      cp.handled('t', 0, i);
+      await sleep(10);                                   // never idle for 1 s
+    }
+    await cp.drain();
+    expect(commits.flat().at(-1)).toEqual({ topic: 't', partition: 0, offset: 40 });
+    expect(flushes).toBeLessThan(20);
+    cp.close();
+  });
+
+  it('never commits a partition this member no longer owns', async () => {
+    const owned = new Set([0, 1]);
+    const { cp, commits } = setup(60_000, undefined, (_t, p) => owned.has(p));
+    cp.handled('t', 0, 7);
+    cp.handled('t', 1, 8);
+    cp.handled('t', 2, 9);                               // lost before the checkpoint
+    owned.delete(1);
+    cp.retain((_t, p) => owned.has(p));
+    await cp.drain();
+    expect(commits).toEqual([[{ topic: 't', partition: 0, offset: 7 }]]);
+    cp.close();
+  });
+
+  it('drain waits for the checkpoint in flight and then checkpoints the rest', async () => {
+    let release!: () => void;
+    let flushes = 0;
+    const { cp, commits } = setup(0, async () => {
+      flushes++;
+      if (flushes === 1) await new Promise<void>((r) => (release = r));
+    });
+    cp.handled('t', 0, 1);
+    await until(() => flushes === 1);
+    cp.close();                                          // no timers: only drain moves it on
+    cp.handled('t', 0, 2);
+    const drained = cp.drain();
+    await sleep(20);
+    expect(commits).toEqual([]);
+    release();
+    await drained;
+    expect(commits.flat().at(-1)).toEqual({ topic: 't', partition: 0, offset: 2 });
+  });
+});

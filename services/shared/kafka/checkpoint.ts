@@ -1,0 +1,116 @@
+/**
+ * When a consumer commits: both adapters hand every handled position here and commit only
+ * through it. A checkpoint takes the positions handled so far, awaits `flush` (the worker
+ * writes the snapshots of the rooms those records changed) and then commits them, so a
+ * committed offset never runs ahead of the state that covers it. Checkpoints run one at a
+ * time: every `intervalMs` while records keep coming, and `idleMs` after the last one (so a
+ * consumer that caught up commits promptly). `intervalMs` 0 checkpoints after every handled
+ * call, which is "commit after the handler resolved".
+ *
+ * Like Kafka Streams' commit interval: the longer it is, the fewer snapshots a busy room
+ * costs, and the more records a crashed worker's successor reads again (at least once).
+ */
+import type { Logger } from '../log.js';
+
+export type Position = { topic: string; partition: number; /** the next offset to read */ offset: number };
+
+export type CheckpointOptions = {
+  intervalMs: number;
+  idleMs?: number;
+  /** Makes durable whatever the handled records changed; commits wait for it. */
+  flush?: () => Promise<void>;
+  /** Commits these positions; it throws or rejects on failure. */
+  commit(positions: Position[]): void | Promise<void>;
+  /** Whether this member may still commit for a topic-partition (it is in its assignment). */
+  owns(topic: string, partition: number): boolean;
+  log: Logger;
+};
+
+export const DEFAULT_IDLE_MS = 100;
+
+export type Checkpointer = ReturnType<typeof createCheckpointer>;
+
+export function createCheckpointer(opts: CheckpointOptions) {
+  const idleMs = opts.idleMs ?? DEFAULT_IDLE_MS;
+  const pending = new Map<string, Position>();
+  let last = performance.now();
+  let running: Promise<void> | null = null;
+  let intervalTimer: NodeJS.Timeout | null = null;
+  let idleTimer: NodeJS.Timeout | null = null;
+  let closed = false;
+
+  const clearTimers = (): void => {
+    if (intervalTimer !== null) clearTimeout(intervalTimer);
+    if (idleTimer !== null) clearTimeout(idleTimer);
+    intervalTimer = idleTimer = null;
+  };
+
+  async function checkpoint(): Promise<void> {
+    clearTimers();
+    const taken = [...pending.values()];
+    pending.clear();
+    try {
+      await opts.flush?.();
+      const mine = taken.filter((p) => opts.owns(p.topic, p.partition));
+      if (mine.length > 0) await opts.commit(mine);
+    } catch (err) {
+      // Nothing newer was committed: the positions wait for the next checkpoint, whose flush
+      // writes again whatever this one could not.
+      for (const p of taken) {
+        const key = `${p.topic}\u0000${p.partition}`;
+        if (!pending.has(key)) pending.set(key, p);
+      }
+      opts.log.warn({ err, partitions: taken.length }, 'checkpoint failed; retrying with the next one');
+    }
+    last = performance.now();
+  }
+
+  /** Runs a checkpoint now, or right after the one in flight. */
+  function run(): Promise<void> {
+    running ??= checkpoint().finally(() => {
+      running = null;
+      if (pending.size > 0 && !closed) schedule();
+    });
+    return running;
+  }
+
+  function schedule(): void {
+    if (running !== null || closed) return;          // run() schedules again when it ends
+    const wait = last + opts.intervalMs - performance.now();
+    if (wait <= 0) {
+      void run();
+      return;
+    }
+    intervalTimer ??= setTimeout(() => {
+      intervalTimer = null;
+      void run();
+    }, wait);
+    if (idleTimer !== null) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      idleTimer = null;
+      void run();
+    }, idleMs);
+  }
+
+  return {
+    /** Records that everything before `offset` of this topic-partition was handled. */
+    handled(topic: string, partition: number, offset: number): void {
+      pending.set(`${topic}\u0000${partition}`, { topic, partition, offset });
+      schedule();
+    },
+    /** Forgets positions of partitions this member no longer owns. */
+    retain(owns: (topic: string, partition: number) => boolean): void {
+      for (const [key, p] of pending) if (!owns(p.topic, p.partition)) pending.delete(key);
+    },
+    /** Waits for the checkpoint in flight, then checkpoints what is left (revoke, stop). */
+    async drain(): Promise<void> {
+      while (running !== null) await running;
+      if (pending.size > 0) await run();
+    },
+    /** Stops the timers; later `handled` calls only record (use drain first). */
+    close(): void {
+      closed = true;
+      clearTimers();
+    },
+  };
+}
