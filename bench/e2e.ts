@@ -152,7 +152,7 @@ async function startStack(client: string, brokers: string[], tag: string, broker
     SUPERVISOR_GATEWAY_GROUP: `e2e-gateway-${tag}`,
     HOST: '127.0.0.1',
     PORT: '0',
-    LOG_LEVEL: 'info',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
     ...(RULES_DIR ? { SUPERVISOR_RULES_DIR: RULES_DIR } : {}),
   };
   const gateway = spawnSupervisor(['start', '--roles', 'gateway'], env);
@@ -317,6 +317,8 @@ type LatencyRun = {
   latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
   /** produce → the worker's batch start (`detectedAt`), and from there → WebSocket receipt. */
   splitMs: { toWorker: { p50: number; p99: number }; fromWorker: { p50: number; p99: number } };
+  /** The slowest measured probes: when they were produced (wall clock, ISO) and their split. */
+  slowest: Array<{ sentAt: string; ms: number; toWorker: number; fromWorker: number }>;
   warmupLatencyMs: { p50: number; p99: number; max: number } | null;
   lagAtEndEvents: number;
   alertsOnWs: number;
@@ -407,6 +409,16 @@ async function latencyRun(client: string, kafka: Kafka, brokers: string[], backg
   const steadySplit = [...split].filter(([room]) => sentAtSec.get(room)! >= WARMUP).map(([, x]) => x);
   const toWorker = steadySplit.map((x) => x.toWorker).sort((a, b) => a - b);
   const fromWorker = steadySplit.map((x) => x.fromWorker).sort((a, b) => a - b);
+  const slowest = [...latency]
+    .filter(([room]) => sentAtSec.get(room)! >= WARMUP)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10)
+    .map(([room, ms]) => ({
+      sentAt: new Date(sentAt.get(room)! + wallOffset).toISOString(),
+      ms: round(ms, 1),
+      toWorker: round(split.get(room)?.toWorker ?? NaN, 1),
+      fromWorker: round(split.get(room)?.fromWorker ?? NaN, 1),
+    }));
   const mean = steady.reduce((a, b) => a + b, 0) / Math.max(1, steady.length);
   return {
     offeredPerSec: RATE,
@@ -420,6 +432,7 @@ async function latencyRun(client: string, kafka: Kafka, brokers: string[], backg
       toWorker: { p50: round(q(toWorker, 0.5), 1), p99: round(q(toWorker, 0.99), 1) },
       fromWorker: { p50: round(q(fromWorker, 0.5), 1), p99: round(q(fromWorker, 0.99), 1) },
     },
+    slowest,
     warmupLatencyMs: warm.length ? { p50: round(q(warm, 0.5), 1), p99: round(q(warm, 0.99), 1), max: round(warm.at(-1)!, 1) } : null,
     lagAtEndEvents: total + 200 - committedAtEnd,
     alertsOnWs,

@@ -6,6 +6,7 @@
  * partition's rooms from the compacted supervisor.state.
  */
 import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { INPUT_TOPICS, TOPICS, type Ruleset } from '../engine/index.js';
 import type { KafkaPort, Producer } from '../shared/kafka/port.js';
 import type { Logger } from '../shared/log.js';
@@ -26,11 +27,12 @@ export const DEFAULT_WORKER_MAX_BATCH = 2_000;
  * batch; a crashed worker's successor reads up to this much input again.
  */
 export const DEFAULT_CHECKPOINT_MS = 5_000;
-/** Snapshots serialised between two turns of the event loop while a checkpoint writes them. */
-const SNAPSHOTS_PER_TURN = 200;
+/** Snapshots serialised and sent at once while a checkpoint writes them (about 4 ms of work). */
+const SNAPSHOTS_PER_SLICE = 100;
+const MAX_SLICE_PAUSE_MS = 100;
 /**
  * Partitions in the handler at once. The handler evaluates a batch synchronously and then
- * waits for the producer's acks: overlapping those waits (and committing them together, rdkafka)
+ * waits for the producer's acks: overlapping those waits
  * is what lets one worker keep its core busy. Records of one partition never overlap.
  */
 export const DEFAULT_WORKER_CONCURRENCY = 32;
@@ -55,7 +57,11 @@ export function createWorker(opts: WorkerOptions): Worker {
   const log = opts.log.child({ component: 'worker' });
   const rooms = createRoomStore({ maxRooms: opts.maxRooms ?? DEFAULT_MAX_ROOMS });
   const counters = newCounters();
+  const checkpointMs = opts.checkpointMs ?? DEFAULT_CHECKPOINT_MS;
   let producer: Producer | null = null;
+  // Snapshots have a producer (and broker connection) of their own: a checkpoint writes
+  // megabytes at once, and alerts must not queue behind them.
+  let stateProducer: Producer | null = null;
   let assigned = new Set<number>();
   const restored = new Set<number>();
   // Partitions whose restore is running: the batches of live.transcript/p and live.price/p may
@@ -95,20 +101,25 @@ export function createWorker(opts: WorkerOptions): Worker {
 
   /**
    * The checkpoint's flush: the rooms changed since the last one, as they are now (states are
-   * immutable), serialised a slice per event-loop turn so batches keep flowing meanwhile.
+   * immutable), a slice at a time. While input keeps coming (`spread`) the slices are spread
+   * over about half the interval: written at once, a few thousand snapshots (megabytes for
+   * the broker) hold up every event behind them; otherwise one slice per event-loop turn.
    */
-  async function flushSnapshots(): Promise<void> {
-    const p = producer;
+  async function flushSnapshots({ spread }: { spread: boolean }): Promise<void> {
+    const p = stateProducer;
+    const started = performance.now();
     const dirty = rooms.takeDirty();
     if (dirty.length === 0) return;
     if (p === null) {
       rooms.markDirty(dirty.map((d) => d.roomId));
-      throw new Error('worker producer not started');
+      throw new Error('worker state producer not started');
     }
+    const slices = Math.ceil(dirty.length / SNAPSHOTS_PER_SLICE);
+    const pauseMs = spread ? Math.min(MAX_SLICE_PAUSE_MS, checkpointMs / 2 / slices) : 0;
     const sends: Array<Promise<void>> = [];
-    for (let i = 0; i < dirty.length; i += SNAPSHOTS_PER_TURN) {
-      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      const slice = dirty.slice(i, i + SNAPSHOTS_PER_TURN);
+    for (let i = 0; i < dirty.length; i += SNAPSHOTS_PER_SLICE) {
+      if (i > 0) await (pauseMs >= 1 ? sleep(pauseMs) : new Promise<void>((resolve) => setImmediate(resolve)));
+      const slice = dirty.slice(i, i + SNAPSHOTS_PER_SLICE);
       sends.push(p.send(slice.map((s) => ({ topic: TOPICS.state, key: s.roomId, value: JSON.stringify(s.state), partition: s.partition }))));
     }
     const results = await Promise.allSettled(sends);
@@ -118,6 +129,7 @@ export function createWorker(opts: WorkerOptions): Worker {
       throw failed.reason;
     }
     counters.snapshots += dirty.length;
+    log.debug({ snapshots: dirty.length, ms: Math.round(performance.now() - started) }, 'checkpoint snapshots written');
   }
 
   const consumer = opts.kafka.consumer({
@@ -127,7 +139,7 @@ export function createWorker(opts: WorkerOptions): Worker {
     fromBeginning: true,
     maxBatch: opts.maxBatch ?? DEFAULT_WORKER_MAX_BATCH,
     partitionsConcurrently: opts.concurrency ?? DEFAULT_WORKER_CONCURRENCY,
-    checkpoint: { intervalMs: opts.checkpointMs ?? DEFAULT_CHECKPOINT_MS, flush: flushSnapshots },
+    checkpoint: { intervalMs: checkpointMs, flush: flushSnapshots },
     onAssignment(tps) {
       const next = new Set(tps.filter((tp) => tp.topic === INPUT_TOPICS[0] || INPUT_TOPICS.includes(tp.topic as never)).map((tp) => tp.partition));
       for (const p of restored) if (!next.has(p)) restored.delete(p);
@@ -144,6 +156,7 @@ export function createWorker(opts: WorkerOptions): Worker {
     assigned: () => [...assigned].sort((a, b) => a - b),
     async start() {
       producer = await opts.kafka.producer();
+      stateProducer = await opts.kafka.producer();
       const p = producer;
       const handler = createBatchHandler({
         ruleset: opts.ruleset,
@@ -160,8 +173,8 @@ export function createWorker(opts: WorkerOptions): Worker {
     },
     async stop() {
       await consumer.stop();
-      await producer?.close();
-      producer = null;
+      await Promise.all([producer?.close(), stateProducer?.close()]);
+      producer = stateProducer = null;
     },
   };
 }

@@ -17,8 +17,12 @@ export type Position = { topic: string; partition: number; /** the next offset t
 export type CheckpointOptions = {
   intervalMs: number;
   idleMs?: number;
-  /** Makes durable whatever the handled records changed; commits wait for it. */
-  flush?: () => Promise<void>;
+  /**
+   * Makes durable whatever the handled records changed; commits wait for it. `spread` is true
+   * for a checkpoint due to the interval while records keep coming: the flush may spread its
+   * writes over part of the interval rather than burst them (false: idle, stop, revoke).
+   */
+  flush?: (how: { spread: boolean }) => Promise<void>;
   /** Commits these positions; it throws or rejects on failure. */
   commit(positions: Position[]): void | Promise<void>;
   /** Whether this member may still commit for a topic-partition (it is in its assignment). */
@@ -45,12 +49,12 @@ export function createCheckpointer(opts: CheckpointOptions) {
     intervalTimer = idleTimer = null;
   };
 
-  async function checkpoint(): Promise<void> {
+  async function checkpoint(spread: boolean): Promise<void> {
     clearTimers();
     const taken = [...pending.values()];
     pending.clear();
     try {
-      await opts.flush?.();
+      await opts.flush?.({ spread });
       const mine = taken.filter((p) => opts.owns(p.topic, p.partition));
       if (mine.length > 0) await opts.commit(mine);
     } catch (err) {
@@ -65,9 +69,9 @@ export function createCheckpointer(opts: CheckpointOptions) {
     last = performance.now();
   }
 
-  /** Runs a checkpoint now, or right after the one in flight. */
-  function run(): Promise<void> {
-    running ??= checkpoint().finally(() => {
+  /** Runs a checkpoint now, or returns the one in flight (which schedules the next). */
+  function run(spread: boolean): Promise<void> {
+    running ??= checkpoint(spread).finally(() => {
       running = null;
       if (pending.size > 0 && !closed) schedule();
     });
@@ -78,17 +82,17 @@ export function createCheckpointer(opts: CheckpointOptions) {
     if (running !== null || closed) return;          // run() schedules again when it ends
     const wait = last + opts.intervalMs - performance.now();
     if (wait <= 0) {
-      void run();
+      void run(opts.intervalMs > 0);
       return;
     }
     intervalTimer ??= setTimeout(() => {
       intervalTimer = null;
-      void run();
+      void run(true);
     }, wait);
     if (idleTimer !== null) clearTimeout(idleTimer);
     idleTimer = setTimeout(() => {
       idleTimer = null;
-      void run();
+      void run(false);
     }, idleMs);
   }
 
@@ -105,7 +109,7 @@ export function createCheckpointer(opts: CheckpointOptions) {
     /** Waits for the checkpoint in flight, then checkpoints what is left (revoke, stop). */
     async drain(): Promise<void> {
       while (running !== null) await running;
-      if (pending.size > 0) await run();
+      if (pending.size > 0) await run(false);
     },
     /** Stops the timers; later `handled` calls only record (use drain first). */
     close(): void {

@@ -74,9 +74,9 @@ export type ConsumerOptions = {
    * preceded by `flush()`: offsets are committed only once the flush that started after their
    * handler resolved has resolved. A failed flush commits nothing (the next one tries again).
    * Also on stop and, with rdkafka, before giving partitions up in a rebalance. Unset: every
-   * handled batch is committed as soon as possible.
+   * handled batch is committed as soon as possible. `spread`: see checkpoint.ts.
    */
-  checkpoint?: { intervalMs: number; flush(): Promise<void> };
+  checkpoint?: { intervalMs: number; flush(how: { spread: boolean }): Promise<void> };
 };
 
 export type Consumer = {
