@@ -6,7 +6,7 @@ const log = pino({ level: 'silent' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A checkpointer whose commits are recorded; `flush` decides how each flush goes. */
-function setup(intervalMs: number, flush?: () => Promise<void>, owns: (topic: string, partition: number) => boolean = () => true, idleMs = 20) {
+function setup(intervalMs: number, flush?: (how: { spread: boolean }) => Promise<void>, owns: (topic: string, partition: number) => boolean = () => true, idleMs = 20) {
   const commits: Position[][] = [];
   const cp = createCheckpointer({ intervalMs, idleMs, ...(flush && { flush }), commit: (p) => void commits.push(p), owns, log });
   return { cp, commits };
