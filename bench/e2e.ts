@@ -28,7 +28,7 @@
  *
  * Env: E2E_CLIENTS (kafkajs,rdkafka), E2E_EVENTS (100000), E2E_RUNS (3 throughput runs),
  *      E2E_LATENCY_RUNS (1), E2E_RATE (5000), E2E_SECONDS (25), E2E_WARMUP (5),
- *      E2E_PROBES_PER_SEC (20), E2E_SEED (20261126), KAFKA_PORT (19492), KAFKA_BROKERS (use that
+ *      E2E_PROBES_PER_SEC (20), E2E_WORKERS (1 worker process), E2E_SEED (20261126), KAFKA_PORT (19492), KAFKA_BROKERS (use that
  *      broker instead of starting one), SUPERVISOR_RULES_DIR (e.g. a lighter ruleset to isolate
  *      the Kafka path; the results are labelled with the ruleset's rule count and version).
  * Smoke: E2E_EVENTS=5000 E2E_RUNS=1 E2E_SECONDS=4 E2E_WARMUP=1 E2E_CLIENTS=kafkajs npm run bench:e2e
@@ -66,6 +66,8 @@ const RATE = envInt('E2E_RATE', 5_000, 1);
 const SECONDS = envInt('E2E_SECONDS', 25, 1);
 const WARMUP = envInt('E2E_WARMUP', 5, 0);
 const PROBES_PER_SEC = envInt('E2E_PROBES_PER_SEC', 20, 1);
+/** Worker processes (one consumer group: they share the partitions). */
+const WORKERS = envInt('E2E_WORKERS', 1, 1);
 const SEED = envInt('E2E_SEED', 20261126, 0);
 const KAFKA_PORT = envInt('KAFKA_PORT', 19492, 1);
 const OUT = process.env.E2E_OUT ?? fileURLToPath(new URL('./results-e2e.json', import.meta.url));
@@ -138,7 +140,7 @@ function cpuSeconds(pid: number | undefined): number | null {
 /** What the worker said it loaded (rule count and version), for the results' label. */
 let rulesetSeen: { rules: number; version: string } | null = null;
 
-type Stack = { worker: SupervisorProcess; gateway: SupervisorProcess; wsUrl: string; dataDir: string; pids: Record<string, number | undefined> };
+type Stack = { workers: SupervisorProcess[]; gateway: SupervisorProcess; wsUrl: string; dataDir: string; pids: Record<string, Array<number | undefined>> };
 
 async function startStack(client: string, brokers: string[], tag: string, brokerPid: number | undefined): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'supervisor-e2e-'));
@@ -156,31 +158,37 @@ async function startStack(client: string, brokers: string[], tag: string, broker
     ...(RULES_DIR ? { SUPERVISOR_RULES_DIR: RULES_DIR } : {}),
   };
   const gateway = spawnSupervisor(['start', '--roles', 'gateway'], env);
-  const worker = spawnSupervisor(['start', '--roles', 'worker'], env);
+  const workers = Array.from({ length: WORKERS }, () => spawnSupervisor(['start', '--roles', 'worker'], env));
   const listening = await gateway.waitFor(/gateway listening/, 90_000);
   const port = (JSON.parse(listening) as { port: number }).port;
-  await worker.waitFor(/worker consuming/, 90_000);
-  const loaded = worker.lines.find((l) => /ruleset loaded/.test(l));
+  await Promise.all(workers.map((w) => w.waitFor(/worker consuming/, 90_000)));
+  const loaded = workers[0]!.lines.find((l) => /ruleset loaded/.test(l));
   if (loaded !== undefined && rulesetSeen === null) {
     const o = JSON.parse(loaded) as { rules?: number; ruleset?: string };
     rulesetSeen = { rules: o.rules ?? NaN, version: o.ruleset ?? '?' };
   }
   return {
-    worker,
+    workers,
     gateway,
     wsUrl: `ws://127.0.0.1:${port}/v1/stream?token=${TOKEN}`,
     dataDir,
-    pids: { worker: worker.proc.pid, gateway: gateway.proc.pid, broker: brokerPid, bench: process.pid },
+    pids: { worker: workers.map((w) => w.proc.pid), gateway: [gateway.proc.pid], broker: [brokerPid], bench: [process.pid] },
   };
 }
 
 async function stopStack(s: Stack): Promise<void> {
-  await Promise.all([s.worker.kill('SIGTERM'), s.gateway.kill('SIGTERM')]);
+  await Promise.all([...s.workers.map((w) => w.kill('SIGTERM')), s.gateway.kill('SIGTERM')]);
   rmSync(s.dataDir, { recursive: true, force: true });
 }
 
-function cpuSnapshot(pids: Record<string, number | undefined>): Record<string, number | null> {
-  return Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuSeconds(pid)]));
+/** CPU seconds per role (summed over its processes; null if one cannot be read). */
+function cpuSnapshot(pids: Record<string, Array<number | undefined>>): Record<string, number | null> {
+  return Object.fromEntries(
+    Object.entries(pids).map(([k, list]) => {
+      const each = list.map(cpuSeconds);
+      return [k, each.some((x) => x === null) ? null : each.reduce((a, b) => a! + b!, 0)];
+    }),
+  );
 }
 
 /** Share of one core each process used between two snapshots. */
@@ -266,7 +274,7 @@ async function throughputRun(client: string, kafka: Kafka, brokers: string[], ev
   // the bench sees that line (the log pipe adds a few ms).
   const wallOffset = Date.now() - performance.now();
   let first: { t: number; n: number; cpu: Record<string, number | null> } | null = null;
-  const firstBatch = stack.worker.waitFor(/partition state restored/, 120_000).then((line) => {
+  const firstBatch = Promise.race(stack.workers.map((w) => w.waitFor(/partition state restored/, 120_000))).then((line) => {
     const time = (JSON.parse(line) as { time?: number }).time;
     first = { t: typeof time === 'number' ? time - wallOffset : performance.now(), n: 0, cpu: cpuSnapshot(stack.pids) };
   });
@@ -283,7 +291,8 @@ async function throughputRun(client: string, kafka: Kafka, brokers: string[], ev
         break;
       }
       if (t > deadline) throw new Error(`worker committed ${n} of ${evs.length} events before the deadline`);
-      if (!stack.worker.alive()) throw new Error(`worker exited:\n${stack.worker.lines.slice(-20).join('\n')}`);
+      const dead = stack.workers.find((w) => !w.alive());
+      if (dead) throw new Error(`worker exited:\n${dead.lines.slice(-20).join('\n')}`);
       await sleep(POLL_MS);
     }
     await sleep(500); // the gateway's last alerts
@@ -513,7 +522,7 @@ async function main(): Promise<void> {
   const out = {
     generatedAt: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, os: `${platform()} ${release()} ${arch()}` },
-    config: { events: N, runs: RUNS, latencyRuns: LATENCY_RUNS, rate: RATE, seconds: SECONDS, warmupSeconds: WARMUP, probesPerSec: PROBES_PER_SEC, seed: SEED, ruleset: rulesetLabel, rulesLoaded: rulesetSeen, topology: 'broker (JVM), worker and gateway (one process each), bench producer + WebSocket client (this process); 127.0.0.1' },
+    config: { events: N, runs: RUNS, latencyRuns: LATENCY_RUNS, rate: RATE, seconds: SECONDS, warmupSeconds: WARMUP, probesPerSec: PROBES_PER_SEC, seed: SEED, workers: WORKERS, ruleset: rulesetLabel, rulesLoaded: rulesetSeen, topology: `broker (JVM), ${WORKERS === 1 ? 'worker' : `${WORKERS} workers (one group)`} and gateway (one process each), bench producer + WebSocket client (this process); 127.0.0.1` },
     e2e: results,
     totalSeconds: Math.round((Date.now() - started) / 1000),
   };
