@@ -34,6 +34,8 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './webhooks/retry.js';
 import { checkTarget, createSender } from './webhooks/send.js';
 
 export const DEFAULT_PORT = 8080;
+/** How often the gateway commits its alert consumer's offsets (the store is durable per batch already). */
+export const GATEWAY_COMMIT_MS = 1_000;
 export const DEFAULT_GATEWAY_GROUP = 'supervisor-gateway';
 export const DEFAULT_ROTATION_OVERLAP_MS = 24 * 3_600_000;
 /** Largest HTTP request body accepted (JSON). */
@@ -151,7 +153,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
   }
 
   const groupId = opts.groupId ?? DEFAULT_GATEWAY_GROUP;
-  const consumer = opts.kafka.consumer({ groupId, topics: [TOPICS.alerts], fromBeginning: true });
+  // The store holds a batch once onBatch resolved, so commits need no flush; one a second
+  // (and soon after the alerts stop) spares the broker a commit per batch.
+  const consumer = opts.kafka.consumer({ groupId, topics: [TOPICS.alerts], fromBeginning: true, checkpoint: { intervalMs: GATEWAY_COMMIT_MS } });
   const lagProbe = createLagProbe({
     source: opts.offsetsSource ?? kafkajsOffsetsSource(opts.kafka.brokers),
     groups: [{ groupId, topics: [TOPICS.alerts] }, ...(opts.lagGroups ?? [])],

@@ -8,8 +8,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A checkpointer whose commits are recorded; `flush` decides how each flush goes. */
 function setup(intervalMs: number, flush?: (how: { spread: boolean }) => Promise<void>, owns: (topic: string, partition: number) => boolean = () => true, idleMs = 20) {
   const commits: Position[][] = [];
-  const cp = createCheckpointer({ intervalMs, idleMs, ...(flush && { flush }), commit: (p) => void commits.push(p), owns, log });
-  return { cp, commits };
+  const finals: boolean[] = [];
+  const cp = createCheckpointer({
+    intervalMs,
+    idleMs,
+    ...(flush && { flush }),
+    commit: (p, { final }) => {
+      commits.push(p);
+      finals.push(final);
+    },
+    owns,
+    log,
+  });
+  return { cp, commits, finals };
 }
 
 async function until(cond: () => boolean, ms = 2_000): Promise<void> {
@@ -111,7 +122,7 @@ describe('createCheckpointer', () => {
   it('drain waits for the checkpoint in flight and then checkpoints the rest', async () => {
     let release!: () => void;
     let flushes = 0;
-    const { cp, commits } = setup(0, async () => {
+    const { cp, commits, finals } = setup(0, async () => {
       flushes++;
       if (flushes === 1) await new Promise<void>((r) => (release = r));
     });
@@ -124,6 +135,7 @@ describe('createCheckpointer', () => {
     expect(commits).toEqual([]);
     release();
     await drained;
-    expect(commits.flat().at(-1)).toEqual({ topic: 't', partition: 0, offset: 2 });
+    expect(commits).toEqual([[{ topic: 't', partition: 0, offset: 1 }], [{ topic: 't', partition: 0, offset: 2 }]]);
+    expect(finals).toEqual([false, true]);               // drain's own commit must be done when it returns
   });
 });

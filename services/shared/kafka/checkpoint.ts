@@ -23,8 +23,12 @@ export type CheckpointOptions = {
    * writes over part of the interval rather than burst them (false: idle, stop, revoke).
    */
   flush?: (how: { spread: boolean }) => Promise<void>;
-  /** Commits these positions; it throws or rejects on failure. */
-  commit(positions: Position[]): void | Promise<void>;
+  /**
+   * Commits these positions; it throws or rejects on failure. `final` (drain: stop, revoke):
+   * the commit must be done when it returns; otherwise it may be queued (a later commit
+   * supersedes one that fails).
+   */
+  commit(positions: Position[], how: { final: boolean }): void | Promise<void>;
   /** Whether this member may still commit for a topic-partition (it is in its assignment). */
   owns(topic: string, partition: number): boolean;
   log: Logger;
@@ -49,14 +53,14 @@ export function createCheckpointer(opts: CheckpointOptions) {
     intervalTimer = idleTimer = null;
   };
 
-  async function checkpoint(spread: boolean): Promise<void> {
+  async function checkpoint(spread: boolean, final: boolean): Promise<void> {
     clearTimers();
     const taken = [...pending.values()];
     pending.clear();
     try {
       await opts.flush?.({ spread });
       const mine = taken.filter((p) => opts.owns(p.topic, p.partition));
-      if (mine.length > 0) await opts.commit(mine);
+      if (mine.length > 0) await opts.commit(mine, { final });
     } catch (err) {
       // Nothing newer was committed: the positions wait for the next checkpoint, whose flush
       // writes again whatever this one could not.
@@ -70,8 +74,8 @@ export function createCheckpointer(opts: CheckpointOptions) {
   }
 
   /** Runs a checkpoint now, or returns the one in flight (which schedules the next). */
-  function run(spread: boolean): Promise<void> {
-    running ??= checkpoint(spread).finally(() => {
+  function run(spread: boolean, final = false): Promise<void> {
+    running ??= checkpoint(spread, final).finally(() => {
       running = null;
       if (pending.size > 0 && !closed) schedule();
     });
@@ -109,7 +113,7 @@ export function createCheckpointer(opts: CheckpointOptions) {
     /** Waits for the checkpoint in flight, then checkpoints what is left (revoke, stop). */
     async drain(): Promise<void> {
       while (running !== null) await running;
-      if (pending.size > 0) await run(false);
+      if (pending.size > 0) await run(false, true);
     },
     /** Stops the timers; later `handled` calls only record (use drain first). */
     close(): void {

@@ -5,7 +5,7 @@
  * Invariants (port.ts, STYLE §9):
  * - One consume loop per consumer, strictly sequential: consume(maxBatch) → group by
  *   topic-partition → handler per group → offset + 1 to the checkpointer only after it
- *   resolved, which commits (commitSync) after its flush. librdkafka serves rebalance
+ *   resolved, which commits after its flush (queued; commitSync on stop and revoke). librdkafka serves rebalance
  *   callbacks from consume(), so no rebalance can land while a handler runs; a revoke still
  *   waits for the group in flight and a checkpoint of what it handled before unassigning.
  * - A rejected handler commits nothing: the partition is seeked back to the group's first
@@ -287,8 +287,11 @@ function createConsumer(
   let onJoined: (() => void) | undefined;
   const checkpointer = createCheckpointer({
     intervalMs: options.checkpoint?.intervalMs ?? 0,
-    ...(options.checkpoint && { flush: options.checkpoint.flush }),
-    commit: (positions) => void consumer.commitSync(positions),
+    ...(options.checkpoint?.flush && { flush: options.checkpoint.flush }),
+    // commitSync blocks the event loop for a broker round trip: only where the commit must be
+    // done before going on (stop, revoke). Otherwise librdkafka queues it; a later commit
+    // supersedes one that failed.
+    commit: (positions, { final }) => void (final ? consumer.commitSync(positions) : consumer.commit(positions)),
     owns: (topic, partition) => owned.has(tpKey({ topic, partition })),
     log,
   });
