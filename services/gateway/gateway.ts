@@ -36,6 +36,8 @@ import { checkTarget, createSender } from './webhooks/send.js';
 export const DEFAULT_PORT = 8080;
 /** How often the gateway commits its alert consumer's offsets (the store is durable per batch already). */
 export const GATEWAY_COMMIT_MS = 1_000;
+/** An alert store write this slow is logged: every alert on the WebSocket waits for it. */
+const SLOW_STORE_MS = 50;
 export const DEFAULT_GATEWAY_GROUP = 'supervisor-gateway';
 export const DEFAULT_ROTATION_OVERLAP_MS = 24 * 3_600_000;
 /** Largest HTTP request body accepted (JSON). */
@@ -183,7 +185,10 @@ export function createGateway(opts: GatewayOptions): Gateway {
     if (batch.length > 0 && newest > 0) metrics.recordAge.set({ partition: String(batch[0]!.partition) }, Math.max(0, Date.now() - newest) / 1000);
     if (items.length === 0) return;
     const result = await serial(async () => {
+      const started = performance.now();
       const r = await s().ingest(items); // throws → handler rejects → nothing committed, batch comes again
+      const ms = performance.now() - started;
+      if (ms >= SLOW_STORE_MS) log.warn({ alerts: items.length, ms: Math.round(ms) }, 'slow alert store write');
       fanOut(r.changes);
       return r;
     });
