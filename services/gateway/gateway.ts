@@ -38,6 +38,8 @@ export const DEFAULT_PORT = 8080;
 export const GATEWAY_COMMIT_MS = 1_000;
 /** An alert store write this slow is logged: every alert on the WebSocket waits for it. */
 const SLOW_STORE_MS = 50;
+/** The alert store's WAL is checkpointed this often, off the event loop (wal-checkpointer.ts). */
+const WAL_CHECKPOINT_MS = 1_000;
 export const DEFAULT_GATEWAY_GROUP = 'supervisor-gateway';
 export const DEFAULT_ROTATION_OVERLAP_MS = 24 * 3_600_000;
 /** Largest HTTP request body accepted (JSON). */
@@ -231,7 +233,13 @@ export function createGateway(opts: GatewayOptions): Gateway {
     url: () => `ws://${publicHost()}:${boundPort}/v1/stream`,
     httpUrl: () => `http://${publicHost()}:${boundPort}`,
     async start() {
-      if (store === null) store = openSqliteStore({ dataDir: opts.dataDir ?? './data' });
+      if (store === null) {
+        store = openSqliteStore({
+          dataDir: opts.dataDir ?? './data',
+          walCheckpointMs: WAL_CHECKPOINT_MS,
+          onWalCheckpointFailure: (err) => log.warn({ err }, 'WAL checkpoint thread failed; SQLite checkpoints inside commits again'),
+        });
+      }
       app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: true });
       app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _req, reply) => {
         const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;

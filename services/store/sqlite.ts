@@ -12,6 +12,7 @@ import { auditHash, GENESIS_HASH, verifyChain } from './audit-chain.js';
 import { MIGRATIONS } from './migrations.js';
 import { hashToken, newId, newToken, newWebhookSecret } from './secrets.js';
 import { nextStatus } from './transitions.js';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer.js';
 import type {
   ActionRecord,
   AlertStatus,
@@ -67,6 +68,13 @@ export type SqliteStoreOptions = {
   dataDir: string;
   /** Wall clock, injectable for tests. */
   now?: () => number;
+  /**
+   * Checkpoint the WAL every this many ms on a thread of its own instead of inside commits
+   * (wal-checkpointer.ts). Unset: SQLite's automatic checkpoints (short-lived processes).
+   */
+  walCheckpointMs?: number;
+  /** Told when the checkpoint thread fails (the store then checkpoints automatically again). */
+  onWalCheckpointFailure?: (err: Error) => void;
 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -131,6 +139,18 @@ export function openSqliteStore(opts: SqliteStoreOptions): AlertStore {
       db.exec(MIGRATIONS[i]!);
       db.pragma(`user_version = ${i + 1}`);
     }).immediate();
+  }
+  let walCheckpointer: WalCheckpointer | null = null;
+  if (opts.walCheckpointMs !== undefined && file !== ':memory:') {
+    db.pragma('wal_autocheckpoint = 0');
+    walCheckpointer = startWalCheckpointer({
+      file,
+      intervalMs: opts.walCheckpointMs,
+      onFailure(err) {
+        if (db.open) db.pragma('wal_autocheckpoint = 1000');
+        opts.onWalCheckpointFailure?.(err);
+      },
+    });
   }
 
   const q = {
@@ -488,6 +508,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): AlertStore {
       return db.prepare('SELECT 1 AS one').get() !== undefined;
     },
     async close() {
+      await walCheckpointer?.stop();
       if (db.open) db.close();
     },
   };
