@@ -32,8 +32,8 @@ const SNAPSHOTS_PER_SLICE = 100;
 const MAX_SLICE_PAUSE_MS = 100;
 /**
  * Partitions in the handler at once. The handler evaluates a batch synchronously and then
- * waits for the producer's acks: overlapping those waits
- * is what lets one worker keep its core busy. Records of one partition never overlap.
+ * waits for the producer's acks: overlapping those waits is what lets one worker keep its core
+ * busy. Records of one partition never overlap.
  */
 export const DEFAULT_WORKER_CONCURRENCY = 32;
 

@@ -5,9 +5,10 @@
  * Invariants (port.ts, STYLE §9):
  * - One consume loop per consumer, strictly sequential: consume(maxBatch) → group by
  *   topic-partition → handler per group → offset + 1 to the checkpointer only after it
- *   resolved, which commits after its flush (queued; commitSync on stop and revoke). librdkafka serves rebalance
- *   callbacks from consume(), so no rebalance can land while a handler runs; a revoke still
- *   waits for the group in flight and a checkpoint of what it handled before unassigning.
+ *   resolved, which commits after its flush (queued; commitSync on stop and revoke).
+ *   librdkafka serves rebalance callbacks from consume(), so no rebalance can land while a
+ *   handler runs; a revoke still waits for the group in flight and a checkpoint of what it
+ *   handled before unassigning.
  * - A rejected handler commits nothing: the partition is seeked back to the group's first
  *   offset (librdkafka purges what it had prefetched), so the same records come again.
  * - Keyed records use librdkafka's 'murmur2_random' partitioner: the Java (and kafkajs)
