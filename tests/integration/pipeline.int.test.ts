@@ -1,7 +1,8 @@
 /**
  * The whole pipeline on a real broker, through the real `supervisor` binary, once per Kafka
  * client: events from kcat (a client we did not write) reach a WebSocket as alerts; malformed
- * input goes to the DLQ with a reason while good input still alerts; state survives kill -9;
+ * input goes to the DLQ with a reason while good input still alerts; state survives kill -9,
+ * also before any checkpoint (the input is read again);
  * two workers split rooms by partition and one takes over the other's rooms with their state.
  */
 import { execFileSync } from 'node:child_process';
@@ -205,6 +206,50 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
       idsByTrigger.set(k, (idsByTrigger.get(k) ?? new Set()).add(a.id));
     }
     for (const ids of idsByTrigger.values()) expect(ids.size).toBe(1);
+    await Promise.all([state.stop(), alerts.stop()]);
+  });
+
+  it('kill -9 before any checkpoint: the next worker reads again from the last commit and rebuilds the state', async () => {
+    const r = `nockpt-${client}-${randomUUID().slice(0, 6)}`;
+    const busy = `${r}-busy`;
+    const s = `s-${r}`;
+    const state = await readTopic(kafka, 'supervisor.state');
+    const alerts = await readTopic(kafka, 'supervisor.alerts');
+    // No interval checkpoint in this test's time, and input that never pauses for the idle one.
+    const first = await startWorker({ SUPERVISOR_CHECKPOINT_MS: '600000' });
+    let feeding = true;
+    const feed = (async () => {
+      for (let i = 0; feeding; i++) {
+        await produce(kafka, [{ topic: 'live.transcript', key: busy, value: transcript(busy, `s-${busy}`, at(i / 600), '家人们看一下这个颜色') }]);
+        await new Promise((res) => setTimeout(res, 20));
+      }
+    })();
+    try {
+      await produce(kafka, [
+        { topic: 'live.order', key: r, value: order(r, at(-5 * 24 * 60), 'S9', 109) },
+        { topic: 'live.order', key: r, value: order(r, at(-4 * 24 * 60), 'S9', 139) },
+        { topic: 'live.transcript', key: r, value: transcript(r, s, at(0), '全网最低价，没有比这更低的了') },
+      ]);
+      await alerts.waitUntil((recs) => recs.some((x) => x.key === r && json(x).data.ruleId === 'AD.ABSOLUTE_TERMS'), 60_000, 'the first alert');
+      await new Promise((res) => setTimeout(res, 1_000)); // the orders are handled too
+      expect(state.records.some((x) => x.key === r)).toBe(false); // …but no checkpoint wrote the room
+      await first.kill('SIGKILL');
+    } finally {
+      feeding = false;
+      await feed;
+    }
+    await startWorker();
+    // The orders come again from live.order (topics have no order among them, so the price card
+    // goes out once they are back in the room: the next worker's checkpoint shows it).
+    await state.waitUntil((recs) => recs.some((x) => x.key === r && json(x).orders?.S9?.orders?.length === 2), 90_000, 'the rebuilt room');
+    await produce(kafka, [{ topic: 'live.price', key: r, value: price(r, s, at(1), 'S9', 269, 149) }]);
+    await alerts.waitUntil((recs) => recs.some((x) => x.key === r && json(x).data.ruleId === 'PRICE.ORIGINAL_PRICE_ABOVE_7DAY_MIN'), 60_000, 'price alert');
+    const mine = alerts.records.filter((x) => x.key === r).map(json);
+    expect(mine.find((a) => a.data.ruleId === 'PRICE.ORIGINAL_PRICE_ABOVE_7DAY_MIN').data.evidence.values.basis).toBe(109);
+    // The transcript was read again: its alert came twice, with one id.
+    const absolute = mine.filter((a) => a.data.ruleId === 'AD.ABSOLUTE_TERMS');
+    expect(absolute.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(absolute.map((a) => a.id)).size).toBe(1);
     await Promise.all([state.stop(), alerts.stop()]);
   });
 
