@@ -36,6 +36,8 @@ export type CheckpointOptions = {
 
 export const DEFAULT_IDLE_MS = 100;
 
+const keyOf = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+
 export type Checkpointer = ReturnType<typeof createCheckpointer>;
 
 export function createCheckpointer(opts: CheckpointOptions) {
@@ -64,10 +66,7 @@ export function createCheckpointer(opts: CheckpointOptions) {
     } catch (err) {
       // Nothing newer was committed: the positions wait for the next checkpoint, whose flush
       // writes again whatever this one could not.
-      for (const p of taken) {
-        const key = `${p.topic}\u0000${p.partition}`;
-        if (!pending.has(key)) pending.set(key, p);
-      }
+      for (const p of taken) if (!pending.has(keyOf(p.topic, p.partition))) pending.set(keyOf(p.topic, p.partition), p);
       opts.log.warn({ err, partitions: taken.length }, 'checkpoint failed; retrying with the next one');
     }
     last = performance.now();
@@ -103,7 +102,7 @@ export function createCheckpointer(opts: CheckpointOptions) {
   return {
     /** Records that everything before `offset` of this topic-partition was handled. */
     handled(topic: string, partition: number, offset: number): void {
-      pending.set(`${topic}\u0000${partition}`, { topic, partition, offset });
+      pending.set(keyOf(topic, partition), { topic, partition, offset });
       schedule();
     },
     /** Forgets positions of partitions this member no longer owns. */
