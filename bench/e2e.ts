@@ -522,7 +522,7 @@ async function main(): Promise<void> {
   const out = {
     generatedAt: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, os: `${platform()} ${release()} ${arch()}` },
-    config: { events: N, runs: RUNS, latencyRuns: LATENCY_RUNS, rate: RATE, seconds: SECONDS, warmupSeconds: WARMUP, probesPerSec: PROBES_PER_SEC, seed: SEED, workers: WORKERS, ruleset: rulesetLabel, rulesLoaded: rulesetSeen, topology: `broker (JVM), ${WORKERS === 1 ? 'worker' : `${WORKERS} workers (one group)`} and gateway (one process each), bench producer + WebSocket client (this process); 127.0.0.1` },
+    config: { events: N, runs: RUNS, latencyRuns: LATENCY_RUNS, rate: RATE, seconds: SECONDS, warmupSeconds: WARMUP, probesPerSec: PROBES_PER_SEC, seed: SEED, workers: WORKERS, checkpointMs: process.env.SUPERVISOR_CHECKPOINT_MS ?? 'default (5000)', ruleset: rulesetLabel, rulesLoaded: rulesetSeen, topology: `broker (JVM), ${WORKERS === 1 ? 'worker' : `${WORKERS} workers (one group)`} and gateway (one process each), bench producer + WebSocket client (this process); 127.0.0.1` },
     e2e: results,
     totalSeconds: Math.round((Date.now() - started) / 1000),
   };
