@@ -21,7 +21,8 @@ describe('supervisor CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rules-check-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('rules check reports every broken file in SUPERVISOR_RULES_DIR with file:line and exits 1', () => {
+  // Each run starts the binary (tsx, the ruleset): seconds on a busy CI machine, past the 5 s default.
+  it('rules check reports every broken file in SUPERVISOR_RULES_DIR with file:line and exits 1', { timeout: 120_000 }, () => {
     const rules = join(dir, 'rules');
     cpSync(join(ROOT, 'rules'), rules, { recursive: true });
     const absolute = readFileSync(join(rules, 'violation/AD.ABSOLUTE_TERMS.yaml'), 'utf8');
@@ -43,7 +44,7 @@ describe('supervisor CLI', () => {
     expect(ok.out).toMatch(/^rules: 39 rules OK, ruleset [0-9a-f]{16}$/m);
   });
 
-  it('a mistyped command line gets its reason and the usage, exit 2, no stack trace', () => {
+  it('a mistyped command line gets its reason and the usage, exit 2, no stack trace', { timeout: 120_000 }, () => {
     const r = run(['scan', 'events.jsonl']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^supervisor: Unexpected argument 'events\.jsonl'/);
