@@ -272,11 +272,10 @@ async function throughputRun(client: string, kafka: Kafka, brokers: string[], ev
   // (logged before a partition's first batch; the state topic is empty, so it costs ~nothing)
   // and closes at the first poll that finds every event committed. The CPU sample is taken when
   // the bench sees that line (the log pipe adds a few ms).
-  const wallOffset = Date.now() - performance.now();
   let first: { t: number; n: number; cpu: Record<string, number | null> } | null = null;
   const firstBatch = Promise.race(stack.workers.map((w) => w.waitFor(/partition state restored/, 120_000))).then((line) => {
     const time = (JSON.parse(line) as { time?: number }).time;
-    first = { t: typeof time === 'number' ? time - wallOffset : performance.now(), n: 0, cpu: cpuSnapshot(stack.pids) };
+    first = { t: typeof time === 'number' ? time - performance.timeOrigin : performance.now(), n: 0, cpu: cpuSnapshot(stack.pids) };
   });
   firstBatch.catch(() => undefined); // awaited below; a worker that never starts fails there
   let last: { t: number; n: number; cpu: Record<string, number | null> } | null = null;
@@ -353,7 +352,7 @@ async function latencyRun(client: string, kafka: Kafka, brokers: string[], backg
     const t = sentAt.get(roomId);
     if (t === undefined || latency.has(roomId)) return;
     latency.set(roomId, at - t);
-    const toWorker = detectedAtMs - (t + wallOffset);
+    const toWorker = detectedAtMs - (t + performance.timeOrigin);
     if (Number.isFinite(toWorker)) split.set(roomId, { toWorker, fromWorker: at - t - toWorker });
   });
   // Warm the path (connections, JIT) with a few events before the clock starts.
@@ -369,7 +368,6 @@ async function latencyRun(client: string, kafka: Kafka, brokers: string[], backg
   let sendErrors = 0;
   const pending = new Set<Promise<unknown>>();
   const t0 = performance.now();
-  const wallOffset = Date.now() - performance.now();
   const cpu0 = cpuSnapshot(stack.pids);
   while (sent < total) {
     const now = performance.now();
@@ -423,7 +421,7 @@ async function latencyRun(client: string, kafka: Kafka, brokers: string[], backg
     .sort((a, b) => b[1] - a[1])
     .slice(0, 10)
     .map(([room, ms]) => ({
-      sentAt: new Date(sentAt.get(room)! + wallOffset).toISOString(),
+      sentAt: new Date(sentAt.get(room)! + performance.timeOrigin).toISOString(),
       ms: round(ms, 1),
       toWorker: round(split.get(room)?.toWorker ?? NaN, 1),
       fromWorker: round(split.get(room)?.fromWorker ?? NaN, 1),

@@ -18,8 +18,7 @@ const db = new Database(workerData.file);
 db.pragma('busy_timeout = 5000');
 const tick = () => {
   try {
-    const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ checkpointed: r.checkpointed });
+    db.pragma('wal_checkpoint(PASSIVE)');
   } catch (err) {
     parentPort.postMessage({ error: String(err && err.message || err) });
   }
@@ -33,11 +32,7 @@ parentPort.on('message', (m) => {
 });
 `;
 
-export type WalCheckpointer = {
-  /** Pages checkpointed by the last run (for tests and logs). */
-  readonly lastCheckpointed: number;
-  stop(): Promise<void>;
-};
+export type WalCheckpointer = { stop(): Promise<void> };
 
 export function startWalCheckpointer(opts: {
   file: string;
@@ -48,7 +43,6 @@ export function startWalCheckpointer(opts: {
   const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(SOURCE, { eval: true, workerData: { file: opts.file, intervalMs: opts.intervalMs, sqlite } });
   worker.unref();
-  let lastCheckpointed = 0;
   let stopping = false;
   let failed = false;
   const fail = (err: Error): void => {
@@ -56,17 +50,11 @@ export function startWalCheckpointer(opts: {
     failed = true;
     opts.onFailure(err);
   };
-  worker.on('message', (m: { checkpointed?: number; error?: string }) => {
-    if (m.error !== undefined) fail(new Error(`WAL checkpoint failed: ${m.error}`));
-    else if (m.checkpointed !== undefined) lastCheckpointed = m.checkpointed;
-  });
+  worker.on('message', (m: { error: string }) => fail(new Error(`WAL checkpoint failed: ${m.error}`)));
   worker.on('error', fail);
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   void exited.then(() => fail(new Error('WAL checkpoint thread exited')));
   return {
-    get lastCheckpointed() {
-      return lastCheckpointed;
-    },
     async stop() {
       stopping = true;
       worker.postMessage('stop');

@@ -6,7 +6,7 @@
  * partition's rooms from the compacted supervisor.state.
  */
 import { hostname } from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { INPUT_TOPICS, TOPICS, type Ruleset } from '../engine/index.js';
 import type { KafkaPort, Producer } from '../shared/kafka/port.js';
 import type { Logger } from '../shared/log.js';
@@ -107,18 +107,15 @@ export function createWorker(opts: WorkerOptions): Worker {
    */
   async function flushSnapshots({ spread }: { spread: boolean }): Promise<void> {
     const p = stateProducer;
+    if (p === null) throw new Error('worker state producer not started');
     const started = performance.now();
     const dirty = rooms.takeDirty();
     if (dirty.length === 0) return;
-    if (p === null) {
-      rooms.markDirty(dirty.map((d) => d.roomId));
-      throw new Error('worker state producer not started');
-    }
     const slices = Math.ceil(dirty.length / SNAPSHOTS_PER_SLICE);
     const pauseMs = spread ? Math.min(MAX_SLICE_PAUSE_MS, checkpointMs / 2 / slices) : 0;
     const sends: Array<Promise<void>> = [];
     for (let i = 0; i < dirty.length; i += SNAPSHOTS_PER_SLICE) {
-      if (i > 0) await (pauseMs >= 1 ? sleep(pauseMs) : new Promise<void>((resolve) => setImmediate(resolve)));
+      if (i > 0) await (pauseMs >= 1 ? sleep(pauseMs) : nextTurn());
       const slice = dirty.slice(i, i + SNAPSHOTS_PER_SLICE);
       sends.push(p.send(slice.map((s) => ({ topic: TOPICS.state, key: s.roomId, value: JSON.stringify(s.state), partition: s.partition }))));
     }
