@@ -23,6 +23,8 @@ export const ConfigSchema = z.object({
   SUPERVISOR_MAX_ROOMS: z.coerce.number().int().positive().optional(),
   /** How often the worker snapshots the rooms it changed and commits (ms; 0 = after every batch). */
   SUPERVISOR_CHECKPOINT_MS: z.coerce.number().int().min(0).max(600_000).optional(),
+  /** How soon after its input stops the worker checkpoints (ms, default 100). */
+  SUPERVISOR_CHECKPOINT_IDLE_MS: z.coerce.number().int().min(1).max(600_000).optional(),
   /** Where the alert store and the archive of every ruleset version ever run live. */
   SUPERVISOR_DATA_DIR: z.string().min(1).default('data'),
   /** Rule and seed directories (default: the project's rules/ and seeds/). */

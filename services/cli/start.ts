@@ -77,6 +77,7 @@ export async function start(config: Config, opts: StartOptions, log: Logger, sig
           ...(config.SUPERVISOR_WORKER_GROUP ? { groupId: config.SUPERVISOR_WORKER_GROUP } : {}),
           ...(config.SUPERVISOR_MAX_ROOMS ? { maxRooms: config.SUPERVISOR_MAX_ROOMS } : {}),
           ...(config.SUPERVISOR_CHECKPOINT_MS !== undefined ? { checkpointMs: config.SUPERVISOR_CHECKPOINT_MS } : {}),
+          ...(config.SUPERVISOR_CHECKPOINT_IDLE_MS !== undefined ? { checkpointIdleMs: config.SUPERVISOR_CHECKPOINT_IDLE_MS } : {}),
         });
         workerCounters = worker.counters;
         await worker.start();

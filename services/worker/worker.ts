@@ -46,6 +46,8 @@ export type WorkerOptions = {
   maxBatch?: number;
   /** Checkpoint interval (default DEFAULT_CHECKPOINT_MS; 0 = after every batch). */
   checkpointMs?: number;
+  /** How soon after the input stops a checkpoint runs (default 100 ms). */
+  checkpointIdleMs?: number;
   /** Partitions handled at once (default DEFAULT_WORKER_CONCURRENCY; 1 = one at a time). */
   concurrency?: number;
   workerId?: string;
@@ -136,7 +138,7 @@ export function createWorker(opts: WorkerOptions): Worker {
     fromBeginning: true,
     maxBatch: opts.maxBatch ?? DEFAULT_WORKER_MAX_BATCH,
     partitionsConcurrently: opts.concurrency ?? DEFAULT_WORKER_CONCURRENCY,
-    checkpoint: { intervalMs: checkpointMs, flush: flushSnapshots },
+    checkpoint: { intervalMs: checkpointMs, ...(opts.checkpointIdleMs !== undefined && { idleMs: opts.checkpointIdleMs }), flush: flushSnapshots },
     onAssignment(tps) {
       const next = new Set(tps.filter((tp) => tp.topic === INPUT_TOPICS[0] || INPUT_TOPICS.includes(tp.topic as never)).map((tp) => tp.partition));
       for (const p of restored) if (!next.has(p)) restored.delete(p);

@@ -215,8 +215,9 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
     const s = `s-${r}`;
     const state = await readTopic(kafka, 'supervisor.state');
     const alerts = await readTopic(kafka, 'supervisor.alerts');
-    // No interval checkpoint in this test's time, and input that never pauses for the idle one.
-    const first = await startWorker({ SUPERVISOR_CHECKPOINT_MS: '600000' });
+    // No checkpoint in this test's time: neither by the interval nor when the input pauses (the
+    // feed below keeps it busy too, as a worker under load would be).
+    const first = await startWorker({ SUPERVISOR_CHECKPOINT_MS: '600000', SUPERVISOR_CHECKPOINT_IDLE_MS: '600000' });
     let feeding = true;
     const feed = (async () => {
       for (let i = 0; feeding; i++) {

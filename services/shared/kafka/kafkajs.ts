@@ -301,6 +301,7 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
   const owns = (topic: string, partition: number): boolean => owned.has(`${topic}\0${partition}`);
   const checkpointer = createCheckpointer({
     intervalMs: options.checkpoint?.intervalMs ?? 0,
+    ...(options.checkpoint?.idleMs !== undefined && { idleMs: options.checkpoint.idleMs }),
     ...(options.checkpoint?.flush && { flush: options.checkpoint.flush }),
     commit: (positions) => consumer.commitOffsets(positions.map(({ topic, partition, offset }) => ({ topic, partition, offset: String(offset) }))),
     owns,

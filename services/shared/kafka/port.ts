@@ -76,7 +76,7 @@ export type ConsumerOptions = {
    * Also on stop and, with rdkafka, before giving partitions up in a rebalance. Unset: every
    * handled batch is committed as soon as possible. `spread`: see checkpoint.ts.
    */
-  checkpoint?: { intervalMs: number; flush?(how: { spread: boolean }): Promise<void> };
+  checkpoint?: { intervalMs: number; /** after the last handled call (default 100) */ idleMs?: number; flush?(how: { spread: boolean }): Promise<void> };
 };
 
 export type Consumer = {

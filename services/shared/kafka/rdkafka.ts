@@ -288,6 +288,7 @@ function createConsumer(
   let onJoined: (() => void) | undefined;
   const checkpointer = createCheckpointer({
     intervalMs: options.checkpoint?.intervalMs ?? 0,
+    ...(options.checkpoint?.idleMs !== undefined && { idleMs: options.checkpoint.idleMs }),
     ...(options.checkpoint?.flush && { flush: options.checkpoint.flush }),
     // commitSync blocks the event loop for a broker round trip: only where the commit must be
     // done before going on (stop, revoke). Otherwise librdkafka queues it; a later commit
