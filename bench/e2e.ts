@@ -27,7 +27,7 @@
  * Writes bench/results-e2e.json (E2E_OUT) and prints a table.
  *
  * Env: E2E_CLIENTS (kafkajs,rdkafka), E2E_EVENTS (100000), E2E_RUNS (3 throughput runs),
- *      E2E_LATENCY_RUNS (1), E2E_RATE (5000), E2E_SECONDS (25), E2E_WARMUP (5),
+ *      E2E_LATENCY_RUNS (3), E2E_RATE (5000), E2E_SECONDS (25), E2E_WARMUP (5),
  *      E2E_PROBES_PER_SEC (20), E2E_WORKERS (1 worker process), E2E_SEED (20261126), KAFKA_PORT (19492), KAFKA_BROKERS (use that
  *      broker instead of starting one), SUPERVISOR_RULES_DIR (e.g. a lighter ruleset to isolate
  *      the Kafka path; the results are labelled with the ruleset's rule count and version).
@@ -61,7 +61,7 @@ function envInt(name: string, fallback: number, min: number): number {
 const CLIENTS = (process.env.E2E_CLIENTS ?? 'kafkajs,rdkafka').split(',').map((s) => s.trim()).filter(Boolean) as Array<'kafkajs' | 'rdkafka'>;
 const N = envInt('E2E_EVENTS', 100_000, 100);
 const RUNS = envInt('E2E_RUNS', 3, 1);
-const LATENCY_RUNS = envInt('E2E_LATENCY_RUNS', 1, 0);
+const LATENCY_RUNS = envInt('E2E_LATENCY_RUNS', 3, 0);
 const RATE = envInt('E2E_RATE', 5_000, 1);
 const SECONDS = envInt('E2E_SECONDS', 25, 1);
 const WARMUP = envInt('E2E_WARMUP', 5, 0);
@@ -504,9 +504,13 @@ async function main(): Promise<void> {
         eventsPerWorkerCpuSec: median(tp.map((x) => x.eventsPerWorkerCpuSec)),
         throughputRuns: tp,
         ...(lat.length > 0 && {
+          // Median of the runs' percentiles, with their range: one run's p99 rests on its four
+          // slowest probes, so a single hold-up of the shared machine decides it.
           latencyMs: {
             p50: median(lat.map((x) => x.latencyMs.p50)),
             p99: median(lat.map((x) => x.latencyMs.p99)),
+            p50Range: [Math.min(...lat.map((x) => x.latencyMs.p50)), Math.max(...lat.map((x) => x.latencyMs.p50))],
+            p99Range: [Math.min(...lat.map((x) => x.latencyMs.p99)), Math.max(...lat.map((x) => x.latencyMs.p99))],
             atEventsPerSec: RATE,
           },
           latencyRuns: lat,
@@ -526,16 +530,16 @@ async function main(): Promise<void> {
   };
   writeFileSync(OUT, `${JSON.stringify(out, null, 2)}\n`);
 
-  const rows: string[][] = [['client', 'max events/s (median; min–max)', 'runs', `p50 ms @${RATE}/s`, 'p99 ms', 'probes (lost)', 'worker CPU (cores) tp / lat', 'events per worker CPU-s']];
+  const rows: string[][] = [['client', 'max events/s (median; min–max)', 'runs', `p50 ms @${RATE}/s (median; min–max)`, 'p99 ms (median; min–max)', 'probes (lost)', 'worker CPU (cores) tp / lat', 'events per worker CPU-s']];
   for (const c of CLIENTS) {
-    const r = results[c] as { eventsPerWorkerCpuSec: number; maxEventsPerSec: number; maxEventsPerSecMin: number; maxEventsPerSecMax: number; throughputRuns: ThroughputRun[]; latencyRuns?: LatencyRun[]; latencyMs?: { p50: number; p99: number } };
+    const r = results[c] as { eventsPerWorkerCpuSec: number; maxEventsPerSec: number; maxEventsPerSecMin: number; maxEventsPerSecMax: number; throughputRuns: ThroughputRun[]; latencyRuns?: LatencyRun[]; latencyMs?: { p50: number; p99: number; p50Range: number[]; p99Range: number[] } };
     const l = r.latencyRuns?.[0];
     rows.push([
       c,
       `${r.maxEventsPerSec} (${r.maxEventsPerSecMin}–${r.maxEventsPerSecMax})`,
       r.throughputRuns.map((x) => x.eventsPerSec).join(', '),
-      r.latencyMs ? String(r.latencyMs.p50) : '-',
-      r.latencyMs ? String(r.latencyMs.p99) : '-',
+      r.latencyMs ? `${r.latencyMs.p50} (${r.latencyMs.p50Range.join('–')})` : '-',
+      r.latencyMs ? `${r.latencyMs.p99} (${r.latencyMs.p99Range.join('–')})` : '-',
       l ? `${r.latencyRuns!.map((x) => x.measured).join('/')} (${r.latencyRuns!.map((x) => x.lost).join('/')})` : '-',
       `${median(r.throughputRuns.map((x) => x.cpuCores.worker ?? NaN))} / ${l ? median(r.latencyRuns!.map((x) => x.cpuCores.worker ?? NaN)) : '-'}`,
       String(median(r.throughputRuns.map((x) => x.eventsPerWorkerCpuSec))),
