@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Coordinates } from './contracts/events.js';
-import { decodeEvent, MAX_EVENT_BYTES, type DecodeError, type DecodeInput } from './decode.js';
+import { decodeEvent, MAX_EVENT_BYTES, parseIsoTime, type DecodeError, type DecodeInput } from './decode.js';
 
 const coords: Coordinates = { topic: 'live.transcript', partition: 3, offset: 1234 };
 const TS = '2026-11-26T20:00:00+08:00';
@@ -226,5 +226,71 @@ describe('decodeEvent: what the engine event carries', () => {
   it('a Buffer and a string of the same JSON decode alike', () => {
     const json = JSON.stringify({ ...transcript, text: '這款是全網銷量第一' });
     expect(decode(json)).toEqual(decode(Buffer.from(json)));
+  });
+});
+
+describe('parseIsoTime', () => {
+  // The reference: the ISO-8601 pattern, calendar and clock ranges, then V8's Date.parse (which
+  // also rejects offsets past ±23:59). parseIsoTime reads code units instead; both must agree.
+  const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+  const reference = (ts: string): number | null => {
+    const m = ISO.exec(ts);
+    if (m === null) return null;
+    const [, y, mo, d, h, mi, s] = m;
+    const day = new Date(0);
+    day.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+    if (day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d)) return null;
+    if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) return null;
+    const at = Date.parse(ts);
+    return Number.isNaN(at) ? null : at;
+  };
+
+  it.each([
+    ['2026-11-26T20:00:00+08:00', Date.UTC(2026, 10, 26, 12)],
+    ['2026-11-26T20:00+08:00', Date.UTC(2026, 10, 26, 12)],
+    ['2026-11-26T12:00:00.5Z', Date.UTC(2026, 10, 26, 12, 0, 0, 500)],
+    ['2026-11-26T12:00:00.123456789Z', Date.UTC(2026, 10, 26, 12, 0, 0, 123)],
+    ['2026-11-26T12:00:00-0530', Date.UTC(2026, 10, 26, 17, 30)],
+    ['2024-02-29T00:00:00Z', Date.UTC(2024, 1, 29)],
+    ['0001-01-01T00:00:00Z', -62135596800000],
+  ])('%s', (ts, at) => {
+    expect(parseIsoTime(ts)).toBe(at);
+    expect(reference(ts)).toBe(at);
+  });
+
+  it.each([
+    '2100-02-29T00:00:00Z', '2026-04-31T00:00:00Z', '2026-00-10T00:00:00Z', '2026-11-26T24:00:00Z', '2026-11-26T12:60:00Z',
+    '2026-11-26T12:00:60Z', '2026-11-26T12:00:00+24:00', '2026-11-26T12:00:00+08:60', '2026-11-26T12:00:00.Z',
+    '2026-11-26T12:00:00.1234567890Z', '2026-11-26T12:00.5Z', '2026-11-26t12:00:00z', '2026-11-26T12:00:00', '2026-11-26T12:00:00+8:00',
+    '2026-11-26T12:00:00Z ', '+2026-11-26T12:00:00Z', '２０２６-11-26T12:00:00Z',
+  ])('null for %s', (ts) => {
+    expect(parseIsoTime(ts)).toBeNull();
+    expect(reference(ts)).toBeNull();
+  });
+
+  it('agrees with the reference on 200,000 mutated time stamps', () => {
+    let seed = 20261127;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const bases = ['2026-11-26T20:00:00+08:00', '2024-02-29T23:59:59.999Z', '0400-03-01T00:00-0000', '1999-12-31T23:59:59.123456789+23:59', '2026-01-31T08:05:07.5-0130'];
+    const alphabet = '0123456789-:T.Z+ 9';
+    let valid = 0;
+    for (let k = 0; k < 200_000; k++) {
+      const chars = [...bases[rand(bases.length)]!];
+      for (let e = rand(3) + 1; e > 0; e--) {
+        const at = rand(chars.length + 1);
+        const op = rand(3);
+        if (op === 0) chars[Math.min(at, chars.length - 1)] = alphabet[rand(alphabet.length)]!;
+        else if (op === 1) chars.splice(at, 1);
+        else chars.splice(at, 0, alphabet[rand(alphabet.length)]!);
+      }
+      const ts = chars.join('');
+      const want = reference(ts);
+      if (want !== null) valid++;
+      if (parseIsoTime(ts) !== want) expect({ ts, got: parseIsoTime(ts) }).toEqual({ ts, got: want });
+    }
+    expect(valid).toBeGreaterThan(10_000); // the mutations keep a good share of valid stamps
   });
 });
