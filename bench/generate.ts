@@ -15,7 +15,9 @@
  *      and their event time only moves forward.
  * Transcript text is colloquial selling speech assembled from phrase pools (after the demo
  * sessions in seeds/sessions), with the hard negatives the rules must stay silent on and ≈2 %
- * absolute-term violations, some evaded with spaces, emoji, full-width or traditional characters.
+ * violations: half absolute terms, half the other transcript rules (counterfeit slang, luring
+ * off the platform, disease and effect claims, prohibited goods, review inducement…), some evaded
+ * with spaces, emoji, full-width or traditional characters.
  * Price cards: ≈15 % of products carry a struck price (划线价) well above what the room actually
  * sold them for in the week before. Digital-human anchors: some unlabelled, some whose label is
  * switched off mid-session.
@@ -337,6 +339,46 @@ const VIOLATIONS = [
   '全網最低價，手慢無',
 ];
 
+/**
+ * Violations of the other transcript rules, after the catalogue's positive examples
+ * (rules/*.yaml), several evaded: each should raise its rule's alert wherever it is said.
+ */
+const OTHER_VIOLATIONS = [
+  // IP.COUNTERFEIT_SLANG, IP.BRAND_CODE_WITH_CONCEALMENT, IP.BRANDED_GOODS_PRIVATE_CHANNEL, IP.PIRATED_CONTENT
+  '这批是 高 . 仿 的，G 家的，🔥原🔥单🔥级别',
+  '这个Guccci的腰带是高仿的，细节做得很好',
+  '驴家老花，牌子我不能说，说了直播间会被封',
+  '大牌的货链接里不好挂，想要的加我V看实物图，备注直播间',
+  '全套考研网课加电子版讲义，拍下网盘链接自动发，九块九',
+  // LIVE.OFF_PLATFORM_DIVERSION
+  '想要更便宜的加我薇❤，私聊给你更低价',
+  '加我ＶＸ发你实物图',
+  // AD.DISEASE_CLAIM_NON_MEDICAL, AD.EFFECT_GUARANTEE, AD.INVESTMENT_RETURN_GUARANTEE, AD.PRESCRIPTION_DRUG_PROMOTION
+  '胃不好的老鐵們，喝了一個月胃病就好了',
+  '坚持用3个月长出新头发，包你满意',
+  '加盟我们三个月回本，零风险',
+  '这个减肥针是处方药，咱们不用处方直接拍，一周一针',
+  // AD.PROFESSIONAL_ENDORSEMENT_HEALTH, AD.STATE_ENDORSEMENT_SPECIAL_SUPPLY, COMP.COMMERCIAL_DEFAMATION
+  '作为一名国家注册营养师，这款保健品我自己也在吃，推荐给大家',
+  '部队特供的罐头，外面买不到',
+  '这 个 茶 领导 都在 喝 的，机关专供',
+  '隔壁小美直播间卖的全是假货',
+  // PRICE.FALSE_GOVERNMENT_PRICING
+  '这是政府指导价，哪里买都一样',
+  // LIVE.MINOR_ANCHOR_OR_CHILD_ENDORSER, LIVE.PRIZE_PROMOTION_VIOLATION, LIVE.PROHIBITED_GOODS
+  '大家好我今年十四岁，今天放学回来帮我妈妈卖橙子',
+  '今晚抽一等奖，现金十万块',
+  '这款电子烟一杆能抽两千口，拍一送三个烟弹',
+  // LIVE.REVIEW_INDUCEMENT, LIVE.SUPPRESS_NEGATIVE_FEEDBACK
+  '收到货给个五星好评，截图发客服返现五块',
+  '说我们是假货的直接拉黑',
+  // AD.FALSE_SALES_CLAIM (against the card's stock), IP.UNAUTHORIZED_BRAND_CLAIM (against the
+  // room's authorisations), LIVE.AI_ANCHOR_DENIES_AI (in the digital-human rooms)
+  '今天已经卖了十万件了家人们',
+  '我们是戴森官方授权的，正品保障',
+  '有宝宝说我是AI？我可是真人主播哦，不是数字人',
+];
+
 function utterance(r: Room, g: Rng): string {
   const p = r.products[r.current]!;
   const link = r.current + 1;
@@ -366,7 +408,7 @@ function utterance(r: Room, g: Rng): string {
       text = g.pick(HARD_NEGATIVES);
       break;
     case 'violation':
-      return g.pick(VIOLATIONS).replace('{s}', p.seed.short).replace('{a}', r.audience);
+      return g.chance(0.5) ? g.pick(VIOLATIONS).replace('{s}', p.seed.short).replace('{a}', r.audience) : g.pick(OTHER_VIOLATIONS);
   }
   // A second clause now and then: ASR segments run 10–50 characters.
   if (kind !== 'greet' && g.chance(0.3)) text += `，${g.chance(0.5) ? productTalk(r, p, g, link) : greet(r, g)}`;
