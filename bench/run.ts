@@ -7,7 +7,8 @@
  *                                with process.hrtime.bigint in separate passes;
  *   - jsonParseOnly.eventsPerSec Buffer → toString → JSON.parse alone: the reference floor;
  *   - engine.vsJsonParse         engine / jsonParse throughput ratio;
- *   - decodeOnly, transcript-only and price-only throughput; alerts per rule (sanity).
+ *   - decodeOnly, transcript-only and price-only throughput; alerts per rule (sanity);
+ *   - e2e                        copied from the last `npm run bench:e2e` (bench/e2e-summary.ts).
  * Prints a table and writes bench/results.json (BENCH_OUT overrides the path).
  *
  * Env: BENCH_EVENTS (200000), BENCH_RUNS (5), BENCH_SEED (20261126).
@@ -22,6 +23,7 @@ import { decodeEvent, evaluate, EVENT_TYPE_TOPIC, DEFAULT_PARTITIONS, type Event
 import { loadRuleset } from '../services/engine/index.js';
 import { loadRulesFromDisk, PROJECT_ROOT, readSources } from '../services/shared/rules-fs.js';
 import { generateEvents, roomCount, MIX } from './generate.js';
+import { e2eSummary } from './e2e-summary.js';
 import { lexiconBench, lexiconRows } from './lexicon.js';
 import { memoryBench } from './memory.js';
 
@@ -348,6 +350,8 @@ function main(): void {
     lexicon,
     memory,
     decodeFailures: first.failed,
+    /** Through the real broker: the last `npm run bench:e2e` (it needs a broker and minutes), null if never run. */
+    e2e: e2eSummary(),
     wallSeconds: 0,
   };
   results.wallSeconds = round(Number(process.hrtime.bigint() - started) / 1e9, 1);
