@@ -5,13 +5,14 @@
  * (issue 5 goal: ≤ 2.5×). Both write to a file in the temp dir (scan: its alerts).
  *
  * The file comes from bench/write-events.ts (the realistic mix of bench/generate.ts) and is
- * cached in the temp dir by (count, seed).
+ * cached in the temp dir by (count, seed, a hash of bench/generate.ts: a changed generator writes a new file).
  * Env: SCAN_EVENTS (500000), SCAN_RUNS (3), SCAN_SEED (20261126), SCAN_OUT
  *      (bench/results-scan.json), SUPERVISOR_RULES_DIR (passed to scan; labelled).
  * Smoke: SCAN_EVENTS=2000 SCAN_RUNS=1 npm run bench:scan
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +56,8 @@ function timed(args: string[], outFile: string): Promise<{ seconds: number; stde
 }
 
 async function eventsFile(): Promise<string> {
-  const file = join(tmpdir(), `supervisor-bench-${N}-${SEED}.jsonl`);
+  const generator = createHash('sha256').update(readFileSync(join(ROOT, 'bench', 'generate.ts'))).digest('hex').slice(0, 12);
+  const file = join(tmpdir(), `supervisor-bench-${N}-${SEED}-${generator}.jsonl`);
   if (existsSync(file) && statSync(file).size > 0) return file;
   say(`writing ${N} events to ${file}`);
   const tmp = `${file}.${process.pid}.tmp`;
