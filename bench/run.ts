@@ -18,12 +18,11 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem, arch, platform, release } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { decodeEvent, evaluate, EVENT_TYPE_TOPIC, DEFAULT_PARTITIONS, type EventType, type RoomState, type Ruleset } from '../services/engine/index.js';
 import { loadRuleset } from '../services/engine/index.js';
 import { loadRulesFromDisk, PROJECT_ROOT, readSources } from '../services/shared/rules-fs.js';
 import { generateEvents, roomCount, MIX } from './generate.js';
-import { e2eSummary } from './e2e-summary.js';
+import { e2eSummary, ENGINE_RESULTS } from './e2e-summary.js';
 import { lexiconBench, lexiconRows } from './lexicon.js';
 import { memoryBench } from './memory.js';
 
@@ -43,7 +42,7 @@ function envInt(name: string, fallback: number, min: number): number {
 const N = envInt('BENCH_EVENTS', 200_000, 1);
 const RUNS = envInt('BENCH_RUNS', 5, 1);
 const SEED = envInt('BENCH_SEED', 20261126, 0);
-const OUT = process.env['BENCH_OUT'] ?? fileURLToPath(new URL('./results.json', import.meta.url));
+const OUT = process.env['BENCH_OUT'] ?? ENGINE_RESULTS;
 /** Latency and subset passes: fewer than the throughput runs, to keep a default run under ~2 min. */
 const LATENCY_RUNS = Math.min(RUNS, 3);
 const SUBSET_RUNS = Math.min(RUNS, 3);

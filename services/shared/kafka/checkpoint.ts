@@ -66,7 +66,10 @@ export function createCheckpointer(opts: CheckpointOptions) {
     } catch (err) {
       // Nothing newer was committed: the positions wait for the next checkpoint, whose flush
       // writes again whatever this one could not.
-      for (const p of taken) if (!pending.has(keyOf(p.topic, p.partition))) pending.set(keyOf(p.topic, p.partition), p);
+      for (const p of taken) {
+        const key = keyOf(p.topic, p.partition);
+        if (!pending.has(key)) pending.set(key, p);
+      }
       opts.log.warn({ err, partitions: taken.length }, 'checkpoint failed; retrying with the next one');
     }
     last = performance.now();

@@ -300,9 +300,7 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
   let owned = new Set<string>();                        // "topic\0partition" of the current assignment
   const owns = (topic: string, partition: number): boolean => owned.has(`${topic}\0${partition}`);
   const checkpointer = createCheckpointer({
-    intervalMs: options.checkpoint?.intervalMs ?? 0,
-    ...(options.checkpoint?.idleMs !== undefined && { idleMs: options.checkpoint.idleMs }),
-    ...(options.checkpoint?.flush && { flush: options.checkpoint.flush }),
+    ...(options.checkpoint ?? { intervalMs: 0 }),
     commit: (positions) => consumer.commitOffsets(positions.map(({ topic, partition, offset }) => ({ topic, partition, offset: String(offset) }))),
     owns,
     log,

@@ -287,9 +287,7 @@ function createConsumer(
   const wakers = new Set<() => void>();
   let onJoined: (() => void) | undefined;
   const checkpointer = createCheckpointer({
-    intervalMs: options.checkpoint?.intervalMs ?? 0,
-    ...(options.checkpoint?.idleMs !== undefined && { idleMs: options.checkpoint.idleMs }),
-    ...(options.checkpoint?.flush && { flush: options.checkpoint.flush }),
+    ...(options.checkpoint ?? { intervalMs: 0 }),
     // commitSync blocks the event loop for a broker round trip: only where the commit must be
     // done before going on (stop, revoke). Otherwise librdkafka queues it; a later commit
     // supersedes one that failed.
