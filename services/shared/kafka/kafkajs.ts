@@ -134,7 +134,13 @@ export function createKafkajsPort(opts: KafkajsPortOptions): KafkaPort {
     async producer(): Promise<Producer> {
       const producer = kafka.producer({
         allowAutoTopicCreation: false,
-        idempotent: false,
+        // A request refused for some of its partitions (NOT_LEADER_OR_FOLLOWER right after a
+        // topic is created, or a lost response) is retried whole. Without idempotence the
+        // partitions that had accepted it get its records twice; with it the broker drops the
+        // repeat by sequence number. kafkajs then retries without limit (its EoS rule), and
+        // needs one request in flight, which the queue below keeps anyway.
+        idempotent: true,
+        maxInFlightRequests: 1,
         // Java-compatible murmur2, the same as the rdkafka adapter's 'murmur2_random', so a key
         // lands on the same partition whichever client produced it.
         createPartitioner: Partitioners.DefaultPartitioner,
