@@ -1,10 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRulesetManager, listArchivedRulesets, loadArchivedRuleset } from './ruleset-manager.js';
+import { archiveDir, createRulesetManager, listArchivedRulesets, loadArchivedRuleset } from './ruleset-manager.js';
 import { DEFAULT_RULES_DIR, DEFAULT_SEEDS_DIR } from './rules-fs.js';
 
 let dir: string;
@@ -32,6 +34,36 @@ const ABS = () => join(dir, 'rules/violation/AD.ABSOLUTE_TERMS.yaml');
 const open = (data = join(dir, 'data')) => createRulesetManager({ log: logger(), dataDir: data, rulesDir: join(dir, 'rules'), seedsDir: join(dir, 'seeds') });
 
 describe('ruleset manager', () => {
+  it('processes sharing a data dir archive the same versions at once: every record whole, none lost, no error', async () => {
+    // A worker and a gateway started together archive the running version at the same moment.
+    // Six processes each archive the same 40 versions (600 KB of sources each), in the same order.
+    const data = join(dir, 'shared-data');
+    const manager = fileURLToPath(new URL('./ruleset-manager.ts', import.meta.url));
+    const code = `
+      const { archiveRuleset } = await import(${JSON.stringify(manager)});
+      const sources = [{ path: 'rules/x.yaml', text: 'x'.repeat(600_000) }];
+      for (let i = 0; i < 40; i++) archiveRuleset(${JSON.stringify(data)}, { version: i.toString(16).padStart(16, '0'), sources }, new Date());
+    `;
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const run = () =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+        child.on('exit', (exit) => resolve({ code: exit, stderr }));
+      });
+    const results = await Promise.all(Array.from({ length: 6 }, run));
+    expect(results.map((r) => r.stderr.split('\n').find((l) => /Error/.test(l)) ?? '')).toEqual(Array(6).fill(''));
+    expect(results.map((r) => r.code)).toEqual(Array(6).fill(0));
+    const files = readdirSync(archiveDir(data)).sort();
+    expect(files).toEqual(Array.from({ length: 40 }, (_, i) => `${i.toString(16).padStart(16, '0')}.json`));
+    for (const f of files) {
+      const record = JSON.parse(readFileSync(join(archiveDir(data), f), 'utf8')) as { version: string; sources: Array<{ text: string }> };
+      expect(`${record.version}.json`).toBe(f);
+      expect(record.sources[0]!.text).toHaveLength(600_000);
+    }
+  }, 60_000);
+
   it('archives the version it starts with', () => {
     const m = open();
     const versions = listArchivedRulesets(join(dir, 'data'));

@@ -4,7 +4,8 @@
  * file and line), and archive every version that ever ran so an auditor can replay a session
  * under the rules in force then (`supervisor scan --ruleset VERSION`).
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, existsSync, watch, type FSWatcher } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { loadRuleset, type LoadProblem, type Ruleset, type SourceFile } from '../engine/index.js';
 import type { Logger } from './log.js';
@@ -27,15 +28,28 @@ export function archiveDir(dataDir: string): string {
   return join(dataDir, 'rulesets');
 }
 
-/** Writes the sources of a version to the archive once (atomically); later runs keep the first record. */
+/**
+ * Writes the sources of a version to the archive once, atomically; later runs keep the first
+ * record. Processes that share a data dir (a worker and a gateway started together) may archive
+ * the same version at the same moment: each writes a file of its own and links it into place,
+ * which fails if the version is already there, so the first complete record wins and no reader
+ * ever sees a partly written one.
+ */
 export function archiveRuleset(dataDir: string, ruleset: Ruleset, now: Date): void {
   const dir = archiveDir(dataDir);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${ruleset.version}.json`);
   if (existsSync(file)) return;
   const record: ArchivedRuleset = { version: ruleset.version, firstRunAt: now.toISOString(), sources: [...ruleset.sources] };
-  writeFileSync(`${file}.tmp`, JSON.stringify(record));
-  renameSync(`${file}.tmp`, file);
+  const tmp = `${file}.${process.pid}-${randomUUID().slice(0, 8)}.tmp`;
+  try {
+    writeFileSync(tmp, JSON.stringify(record));
+    linkSync(tmp, file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
 }
 
 export function listArchivedRulesets(dataDir: string): Array<{ version: string; firstRunAt: string; rules: number }> {
