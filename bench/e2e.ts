@@ -160,9 +160,18 @@ async function startStack(client: string, brokers: string[], tag: string, broker
   };
   const gateway = spawnSupervisor(['start', '--roles', 'gateway'], env);
   const workers = Array.from({ length: WORKERS }, () => spawnSupervisor(['start', '--roles', 'worker'], env));
-  const listening = await gateway.waitFor(/gateway listening/, 90_000);
-  const port = (JSON.parse(listening) as { port: number }).port;
-  await Promise.all(workers.map((w) => w.waitFor(/worker consuming/, 90_000)));
+  let port: number;
+  try {
+    const listening = await gateway.waitFor(/gateway listening/, 90_000);
+    port = (JSON.parse(listening) as { port: number }).port;
+    await Promise.all(workers.map((w) => w.waitFor(/worker consuming/, 90_000)));
+  } catch (err) {
+    // One role failed to start: stop the others, or they outlive the bench (a worker left
+    // running keeps consuming the live topics and writing room snapshots of its own).
+    await Promise.all([...workers, gateway].map((p) => p.kill('SIGKILL')));
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   const loaded = workers[0]!.lines.find((l) => /ruleset loaded/.test(l));
   if (loaded !== undefined && rulesetSeen === null) {
     const o = JSON.parse(loaded) as { rules?: number; ruleset?: string };

@@ -60,6 +60,12 @@ background.threads=2
 num.recovery.threads.per.data.dir=1
 num.replica.fetchers=1
 log.flush.interval.messages=9223372036854775807
+
+# One node is both controller and broker. On a loaded 2-core machine single controller events
+# have taken 10-28 s ("Exceptionally slow controller event"). Past the default 9 s broker
+# session, the controller then fenced its own broker and took __consumer_offsets offline:
+# every group got NOT_COORDINATOR until it recovered. A longer lease rides such stalls out.
+broker.session.timeout.ms=30000
 PROPS
 
 # Format once: meta.properties marks a formatted log dir. The cluster id is any random

@@ -39,10 +39,13 @@ async function freePort(): Promise<number> {
 describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
   const procs: SupervisorProcess[] = [];
   const group = `workers-${client}-${randomUUID().slice(0, 8)}`;
-  const startWorker = async (extra: Record<string, string> = {}) => {
+  // A worker logs "worker consuming" once it has joined the group. After a kill -9 the join
+  // waits until the broker expires the dead member's session (30 s); on a loaded machine the
+  // whole start took over 60 s, hence the longer wait there (`afterKill`).
+  const startWorker = async (extra: Record<string, string> = {}, { afterKill = false } = {}) => {
     const p = spawnSupervisor(['start', '--roles', 'worker'], { KAFKA_CLIENT: client, KAFKA_BROKERS: brokers.join(','), SUPERVISOR_WORKER_GROUP: group, ...extra });
     procs.push(p);
-    await p.waitFor(/"worker consuming"/);
+    await p.waitFor(/"worker consuming"/, afterKill ? 150_000 : 60_000);
     return p;
   };
 
@@ -192,7 +195,7 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
     ]);
     await state.waitUntil((recs) => recs.some((x) => x.key === r && json(x).orders?.S9?.orders?.length === 2), 60_000, 'state snapshot');
     await first.kill('SIGKILL');
-    await startWorker();
+    await startWorker({}, { afterKill: true });
     await produce(kafka, [{ topic: 'live.price', key: r, value: price(r, s, at(1), 'S9', 269, 149) }]);
     await alerts.waitUntil((recs) => recs.some((x) => x.key === r && json(x).data.ruleId === 'PRICE.ORIGINAL_PRICE_ABOVE_7DAY_MIN'), 90_000, 'price alert');
     const mine = alerts.records.filter((x) => x.key === r).map(json);
@@ -239,7 +242,7 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
       feeding = false;
       await feed;
     }
-    await startWorker();
+    await startWorker({}, { afterKill: true });
     // The orders come again from live.order (topics have no order among them, so the price card
     // goes out once they are back in the room: the next worker's checkpoint shows it).
     await state.waitUntil((recs) => recs.some((x) => x.key === r && json(x).orders?.S9?.orders?.length === 2), 90_000, 'the rebuilt room');

@@ -124,10 +124,12 @@ describe('crash', () => {
     };
     const receiver = createReceiver({ delayMs: 15 });
     await receiver.start();
-    const start = async () => {
+    // "gateway listening" comes once its consumer joined the group; after a kill -9 that waits
+    // until the broker expires the dead member's session (30 s), longer on a loaded machine.
+    const start = async ({ afterKill = false } = {}) => {
       const p = spawnSupervisor(['start', '--roles', 'gateway'], env);
       procs.push(p);
-      await p.waitFor(/"gateway listening"/);
+      await p.waitFor(/"gateway listening"/, afterKill ? 150_000 : 60_000);
       return p;
     };
     let gwp = await start();
@@ -142,7 +144,7 @@ describe('crash', () => {
     const atKill = new Set(receiver.received.map((r) => r.headers['webhook-id'])).size;
     const second = Array.from({ length: 100 }, (_, i) => makeAlert({ platform: P, roomId: `room-${i % 11}` }));
     await produce(kafka, alertMessages(second)); // raised while the gateway is down
-    gwp = await start();
+    gwp = await start({ afterKill: true });
 
     const all = [...first, ...second].map((a) => a.id);
     const got = () => new Set(receiver.received.map((r) => r.headers['webhook-id']));
