@@ -16,6 +16,14 @@ const BIN = fileURLToPath(new URL('../../bin/supervisor.js', import.meta.url));
  */
 export const SUPERVISOR_NODE_FLAGS = ['--max-semi-space-size=64'];
 
+/**
+ * How long to wait for a role restarted after a kill -9 to log that it started ("worker
+ * consuming", "gateway listening"). Those lines come once its consumer has joined the group,
+ * and that join waits until the broker expires the dead member's session (30 s). On a loaded
+ * machine the whole start has taken over 60 s, the default wait.
+ */
+export const START_AFTER_KILL_MS = 150_000;
+
 let dataDir: string | null = null;
 const fileDataDir = () => (dataDir ??= mkdtempSync(join(tmpdir(), 'supervisor-data-')));
 

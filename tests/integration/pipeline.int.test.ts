@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { testBrokers } from '../harness/brokers.js';
 import { json, produce, readTopic, resetTopics, testKafka } from '../harness/kafka-tools.js';
-import { spawnSupervisor, type SupervisorProcess } from '../harness/supervisor-process.js';
+import { spawnSupervisor, START_AFTER_KILL_MS, type SupervisorProcess } from '../harness/supervisor-process.js';
 
 const brokers = testBrokers();
 const kafka = testKafka(brokers);
@@ -39,13 +39,10 @@ async function freePort(): Promise<number> {
 describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
   const procs: SupervisorProcess[] = [];
   const group = `workers-${client}-${randomUUID().slice(0, 8)}`;
-  // A worker logs "worker consuming" once it has joined the group. After a kill -9 the join
-  // waits until the broker expires the dead member's session (30 s); on a loaded machine the
-  // whole start took over 60 s, hence the longer wait there (`afterKill`).
   const startWorker = async (extra: Record<string, string> = {}, { afterKill = false } = {}) => {
     const p = spawnSupervisor(['start', '--roles', 'worker'], { KAFKA_CLIENT: client, KAFKA_BROKERS: brokers.join(','), SUPERVISOR_WORKER_GROUP: group, ...extra });
     procs.push(p);
-    await p.waitFor(/"worker consuming"/, afterKill ? 150_000 : 60_000);
+    await p.waitFor(/"worker consuming"/, afterKill ? START_AFTER_KILL_MS : undefined);
     return p;
   };
 

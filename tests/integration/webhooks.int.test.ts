@@ -16,7 +16,7 @@ import { runWebhookOutage } from '../acceptance/webhook-outage.js';
 import { testBrokers } from '../harness/brokers.js';
 import { alertMessages, createReceiver, DEV_TOKEN, http, makeAlert, startGateway, until } from '../harness/gateway-tools.js';
 import { produce, resetTopics, testKafka } from '../harness/kafka-tools.js';
-import { spawnSupervisor, type SupervisorProcess } from '../harness/supervisor-process.js';
+import { spawnSupervisor, START_AFTER_KILL_MS, type SupervisorProcess } from '../harness/supervisor-process.js';
 
 const brokers = testBrokers();
 const kafka = testKafka(brokers);
@@ -124,12 +124,10 @@ describe('crash', () => {
     };
     const receiver = createReceiver({ delayMs: 15 });
     await receiver.start();
-    // "gateway listening" comes once its consumer joined the group; after a kill -9 that waits
-    // until the broker expires the dead member's session (30 s), longer on a loaded machine.
     const start = async ({ afterKill = false } = {}) => {
       const p = spawnSupervisor(['start', '--roles', 'gateway'], env);
       procs.push(p);
-      await p.waitFor(/"gateway listening"/, afterKill ? 150_000 : 60_000);
+      await p.waitFor(/"gateway listening"/, afterKill ? START_AFTER_KILL_MS : undefined);
       return p;
     };
     let gwp = await start();
