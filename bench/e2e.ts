@@ -35,6 +35,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kafka, Message, Producer } from 'kafkajs';
@@ -333,10 +334,19 @@ type LatencyRun = {
   measured: number;
   lost: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
-  /** produce → the worker's batch start (`detectedAt`), and from there → WebSocket receipt. */
-  splitMs: { toWorker: { p50: number; p99: number }; fromWorker: { p50: number; p99: number } };
+  /**
+   * produce → the worker's batch start (`detectedAt`), and from there → WebSocket receipt;
+   * `produceAck`: produce → the broker's ack of the probe's batch (acks = all), which is the
+   * load generator's and the broker's share of `toWorker` (and then some: the ack's way back).
+   */
+  splitMs: { toWorker: { p50: number; p99: number }; fromWorker: { p50: number; p99: number }; produceAck: { p50: number; p99: number } };
   /** The slowest measured probes: when they were produced (wall clock, ISO) and their split. */
-  slowest: Array<{ sentAt: string; ms: number; toWorker: number; fromWorker: number }>;
+  slowest: Array<{ sentAt: string; ms: number; toWorker: number; fromWorker: number; produceAck: number }>;
+  /**
+   * This process's own event-loop delay while producing (it produces, times and receives):
+   * a hold-up here delays probes after their send time was taken, and is not the service's.
+   */
+  benchLoopDelayMs: { p99: number; max: number };
   warmupLatencyMs: { p50: number; p99: number; max: number } | null;
   lagAtEndEvents: number;
   alertsOnWs: number;
@@ -358,6 +368,7 @@ async function latencyRun(client: string, kafka: Kafka, brokers: string[], backg
   // Each probe's latency split at the worker: produce call → the worker's batch start
   // (`detectedAt`, wall clock) and from there → WebSocket receipt.
   const split = new Map<string, { toWorker: number; fromWorker: number }>();
+  const acked = new Map<string, number>(); // probe → produce-to-ack ms
   ws.onProbe(prefix, (roomId, at, detectedAtMs) => {
     const t = sentAt.get(roomId);
     if (t === undefined || latency.has(roomId)) return;
@@ -379,11 +390,14 @@ async function latencyRun(client: string, kafka: Kafka, brokers: string[], backg
   const pending = new Set<Promise<unknown>>();
   const t0 = performance.now();
   const cpu0 = cpuSnapshot(stack.pids);
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   while (sent < total) {
     const now = performance.now();
     const due = Math.min(total, Math.floor(((now - t0) / 1000) * RATE));
     if (due > sent) {
       const batch: Ev[] = [];
+      const inBatch: string[] = [];
       const at = performance.now();
       for (; sent < due; sent++) {
         if (sent % probeEvery === 0) {
@@ -391,17 +405,25 @@ async function latencyRun(client: string, kafka: Kafka, brokers: string[], backg
           sentAt.set(p.key, at);
           sentAtSec.set(p.key, (at - t0) / 1000);
           batch.push(p);
+          inBatch.push(p.key);
         } else {
           batch.push(background[bg++ % background.length]!);
         }
       }
-      const pr = producer.sendBatch({ acks: -1, topicMessages: byTopic(batch) }).catch(() => void sendErrors++);
+      const pr = producer
+        .sendBatch({ acks: -1, topicMessages: byTopic(batch) })
+        .then(() => {
+          const ms = performance.now() - at;
+          for (const key of inBatch) acked.set(key, ms);
+        })
+        .catch(() => void sendErrors++);
       pending.add(pr);
       void pr.finally(() => pending.delete(pr));
     }
     await sleep(TICK_MS);
   }
   await Promise.all(pending);
+  loopDelay.disable();
   const producedSeconds = (performance.now() - t0) / 1000;
   const lagAdmin = kafka.admin();
   await lagAdmin.connect();
@@ -426,6 +448,7 @@ async function latencyRun(client: string, kafka: Kafka, brokers: string[], backg
   const steadySplit = [...split].filter(([room]) => sentAtSec.get(room)! >= WARMUP).map(([, x]) => x);
   const toWorker = steadySplit.map((x) => x.toWorker).sort((a, b) => a - b);
   const fromWorker = steadySplit.map((x) => x.fromWorker).sort((a, b) => a - b);
+  const produceAck = [...acked].filter(([room]) => sentAtSec.get(room)! >= WARMUP).map(([, ms]) => ms).sort((a, b) => a - b);
   const slowest = [...latency]
     .filter(([room]) => sentAtSec.get(room)! >= WARMUP)
     .sort((a, b) => b[1] - a[1])
@@ -435,6 +458,7 @@ async function latencyRun(client: string, kafka: Kafka, brokers: string[], backg
       ms: round(ms, 1),
       toWorker: round(split.get(room)?.toWorker ?? NaN, 1),
       fromWorker: round(split.get(room)?.fromWorker ?? NaN, 1),
+      produceAck: round(acked.get(room) ?? NaN, 1),
     }));
   const mean = steady.reduce((a, b) => a + b, 0) / Math.max(1, steady.length);
   return {
@@ -448,7 +472,10 @@ async function latencyRun(client: string, kafka: Kafka, brokers: string[], backg
     splitMs: {
       toWorker: { p50: round(q(toWorker, 0.5), 1), p99: round(q(toWorker, 0.99), 1) },
       fromWorker: { p50: round(q(fromWorker, 0.5), 1), p99: round(q(fromWorker, 0.99), 1) },
+      produceAck: { p50: round(q(produceAck, 0.5), 1), p99: round(q(produceAck, 0.99), 1) },
     },
+    // The histogram is in ns and counts the 10 ms resolution timer's own period.
+    benchLoopDelayMs: { p99: round(loopDelay.percentile(99) / 1e6, 1), max: round(loopDelay.max / 1e6, 1) },
     slowest,
     warmupLatencyMs: warm.length ? { p50: round(q(warm, 0.5), 1), p99: round(q(warm, 0.99), 1), max: round(warm.at(-1)!, 1) } : null,
     lagAtEndEvents: total + 200 - committedAtEnd,
@@ -503,7 +530,7 @@ async function main(): Promise<void> {
       const lat: LatencyRun[] = [];
       for (let r = 0; r < LATENCY_RUNS; r++) {
         const x = await latencyRun(client, kafka, brokers, latEvents, r, brokerPid);
-        say(`${client} latency run ${r + 1}: p50 ${x.latencyMs.p50} ms, p99 ${x.latencyMs.p99} ms (${x.measured} probes, ${x.lost} lost); split ${JSON.stringify(x.splitMs)}; cpu ${JSON.stringify(x.cpuCores)}`);
+        say(`${client} latency run ${r + 1}: p50 ${x.latencyMs.p50} ms, p99 ${x.latencyMs.p99} ms (${x.measured} probes, ${x.lost} lost); split ${JSON.stringify(x.splitMs)}; bench loop delay ${JSON.stringify(x.benchLoopDelayMs)}; cpu ${JSON.stringify(x.cpuCores)}`);
         lat.push(x);
       }
       const rates = tp.map((x) => x.eventsPerSec);
