@@ -442,15 +442,17 @@ async function latencyRun(client: string, kafka: Kafka, brokers: string[], backg
 
   const steady: number[] = [];
   const warm: number[] = [];
-  for (const [room, ms] of latency) (sentAtSec.get(room)! < WARMUP ? warm : steady).push(ms);
+  // Probes sent after the warm-up are the measured ones.
+  const measuredProbe = ([room]: [string, unknown]): boolean => sentAtSec.get(room)! >= WARMUP;
+  for (const entry of latency) (measuredProbe(entry) ? steady : warm).push(entry[1]);
   steady.sort((a, b) => a - b);
   warm.sort((a, b) => a - b);
-  const steadySplit = [...split].filter(([room]) => sentAtSec.get(room)! >= WARMUP).map(([, x]) => x);
+  const steadySplit = [...split].filter(measuredProbe).map(([, x]) => x);
   const toWorker = steadySplit.map((x) => x.toWorker).sort((a, b) => a - b);
   const fromWorker = steadySplit.map((x) => x.fromWorker).sort((a, b) => a - b);
-  const produceAck = [...acked].filter(([room]) => sentAtSec.get(room)! >= WARMUP).map(([, ms]) => ms).sort((a, b) => a - b);
+  const produceAck = [...acked].filter(measuredProbe).map(([, ms]) => ms).sort((a, b) => a - b);
   const slowest = [...latency]
-    .filter(([room]) => sentAtSec.get(room)! >= WARMUP)
+    .filter(measuredProbe)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 10)
     .map(([room, ms]) => ({
