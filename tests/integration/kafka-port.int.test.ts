@@ -450,6 +450,58 @@ describe.each(['kafkajs', 'rdkafka'] as const)('KafkaPort on %s', (kind: KafkaCl
     expect(repeated.length).toBeLessThanOrEqual(Math.ceil(produced * 0.02));
   });
 
+  it('a member checkpoints before a rebalance takes partitions away, after its handler calls end: the new owner repeats almost nothing', async () => {
+    const names = [uniq('rb-a'), uniq('rb-b')];
+    await createTopics(...names.map((topic) => ({ topic, numPartitions: 4 })));
+    const times = new Map<string, number>();                                  // value → times handled
+    const active = { a: 0, b: 0 };                                             // handler calls running, per member
+    // Neither the interval nor the idle timer fires during the test: only a rebalance (or stop)
+    // checkpoints. Each flush notes how many of its member's handler calls were still running.
+    const flushes: Array<{ member: 'a' | 'b'; activeCalls: number }> = [];
+    const member = (m: 'a' | 'b') => {
+      const checkpoint = { intervalMs: 600_000, idleMs: 600_000, flush: async () => void flushes.push({ member: m, activeCalls: active[m] }) };
+      const options = { groupId, topics: names, coPartitioned: true, maxBatch: 20, partitionsConcurrently: 4, checkpoint };
+      return consume(options, async (records) => {
+        active[m]++;
+        await new Promise((r) => setTimeout(r, 2));
+        for (const r of records) times.set(text(r.value)!, (times.get(text(r.value)!) ?? 0) + 1);
+        active[m]--;
+      });
+    };
+    const groupId = uniq('g');
+    let produced = 0;
+    let producing = true;
+    const traffic = (async () => {
+      while (producing) {
+        const batch = Array.from({ length: 10 }, () => ({ topic: names[produced % 2]!, key: `room-${produced % 23}`, value: String(produced++) }));
+        await producer.send(batch);
+        await new Promise((r) => setTimeout(r, 15));
+      }
+    })();
+
+    const a = member('a');
+    await a.run();
+    await waitFor('A to handle 300 records', () => times.size >= 300, () => times.size);
+    expect(flushes).toEqual([]);                                               // nothing checkpointed yet
+    const b = member('b');
+    await b.run();
+    await waitFor('A and B to split', () => a.latest().length > 0 && b.latest().length > 0 && a.latest().length + b.latest().length === 8, () => [a.latest().length, b.latest().length]);
+    await waitFor('B to handle 100 records', () => b.handled.length >= 100, () => b.handled.length);
+    producing = false;
+    await traffic;
+    await waitFor('every record handled', () => times.size === produced, () => ({ produced, handled: times.size }));
+
+    const handedOver = b.handled.filter((r) => a.handled.some((h) => h.topic === r.topic && h.partition === r.partition)).length;
+    const repeated = [...times].filter(([, n]) => n > 1);
+    // Without the checkpoint, B would start its partitions at offset 0 and repeat every record
+    // A had handled there (about half of the 300+); with it, at most a batch that began late.
+    expect(flushes.filter((f) => f.member === 'a').length).toBeGreaterThan(0);
+    expect(flushes.filter((f) => f.activeCalls > 0)).toEqual([]);              // snapshots match the committed positions
+    expect(handedOver).toBeGreaterThanOrEqual(100);
+    expect(repeated.length).toBeLessThanOrEqual(40);
+    expect(repeated.every(([, n]) => n === 2)).toBe(true);
+  });
+
   it('readToEnd returns exactly the records of the chosen partitions up to the call-time end', async () => {
     const topic = uniq('read');
     await createTopics({ topic, numPartitions: 4 });

@@ -119,6 +119,59 @@ describe('createCheckpointer', () => {
     cp.close();
   });
 
+  it('with a flush, a checkpoint waits for the handler calls in progress and holds new ones until its flush took its cut', async () => {
+    const events: string[] = [];
+    let release!: () => void;
+    const { cp, commits } = setup(60_000, async () => {
+      events.push('flush starts');                       // the cut: no call may be in progress here
+      await new Promise<void>((r) => (release = r));     // the write itself overlaps new calls
+      events.push('flush written');
+    });
+    let finishSlow!: () => void;
+    const slow = cp.call(async () => {
+      events.push('slow call starts');
+      await new Promise<void>((r) => (finishSlow = r));
+      events.push('slow call ends');
+      cp.handled('t', 0, 10);
+    });
+    const drained = cp.drain();                           // nothing handled yet: nothing to do
+    await drained;
+    cp.handled('t', 1, 5);
+    const checkpoint = cp.drain();
+    await sleep(10);
+    const held = cp.call(async () => void events.push('held call runs'));
+    await sleep(10);
+    expect(events).toEqual(['slow call starts']);         // the checkpoint waits for the slow call; the new one waits too
+    finishSlow();
+    await slow;
+    await held;
+    expect(events).toEqual(['slow call starts', 'slow call ends', 'flush starts', 'held call runs']);
+    release();
+    await checkpoint;
+    expect(commits.flat()).toEqual([{ topic: 't', partition: 1, offset: 5 }, { topic: 't', partition: 0, offset: 10 }]);
+    cp.close();
+  });
+
+  it('without a flush there is no state to cut: handler calls never wait for a checkpoint', async () => {
+    let release!: () => void;
+    const commits: Position[][] = [];
+    const cp = createCheckpointer({
+      intervalMs: 60_000,
+      commit: (p) => new Promise<void>((r) => { commits.push(p); release = r; }),
+      owns: () => true,
+      log,
+    });
+    cp.handled('t', 0, 1);
+    const checkpoint = cp.drain();
+    await until(() => commits.length === 1);             // the commit hangs
+    let ran = false;
+    await cp.call(async () => void (ran = true));
+    expect(ran).toBe(true);
+    release();
+    await checkpoint;
+    cp.close();
+  });
+
   it('drain waits for the checkpoint in flight and then checkpoints the rest', async () => {
     let release!: () => void;
     let flushes = 0;

@@ -9,6 +9,14 @@
  *
  * Like Kafka Streams' commit interval: the longer it is, the fewer snapshots a busy room
  * costs, and the more records a crashed worker's successor reads again (at least once).
+ *
+ * With a flush, a checkpoint takes a clean cut: adapters run each handler call through
+ * `call`, and a checkpoint holds new calls back, waits for the ones in progress (a handler
+ * changes the state before it resolves), then takes the positions and starts the flush, which
+ * takes its own cut of the state synchronously, and lets the calls go on. So the state a
+ * flush writes holds exactly the records below the positions it commits: a successor that
+ * restores it and reads on from the commit applies no record twice. The hold lasts as long
+ * as the slowest call in progress (for the worker, the broker's ack of its alerts).
  */
 import type { Logger } from '../log.js';
 
@@ -18,7 +26,8 @@ export type CheckpointOptions = {
   intervalMs: number;
   idleMs?: number;
   /**
-   * Makes durable whatever the handled records changed; commits wait for it. `spread` is true
+   * Makes durable whatever the handled records changed; commits wait for it. It must take
+   * what it writes before its first await (no handler call runs then). `spread` is true
    * for a checkpoint due to the interval while records keep coming: the flush may spread its
    * writes over part of the interval rather than burst them (false: idle, stop, revoke).
    */
@@ -48,6 +57,18 @@ export function createCheckpointer(opts: CheckpointOptions) {
   let intervalTimer: NodeJS.Timeout | null = null;
   let idleTimer: NodeJS.Timeout | null = null;
   let closed = false;
+  // Handler calls in progress, and what a checkpoint waiting for them to end holds.
+  let active = 0;
+  let ended: (() => void) | null = null;
+  let hold: Promise<void> | null = null;
+
+  /** Holds new handler calls back and resolves once none is in progress; `open` lets them go on. */
+  async function quiesce(): Promise<{ open(): void }> {
+    let open!: () => void;
+    hold = new Promise<void>((resolve) => (open = resolve));
+    await new Promise<void>((resolve) => (ended = resolve));
+    return { open: () => { hold = null; open(); } };
+  }
 
   const clearTimers = (): void => {
     if (intervalTimer !== null) clearTimeout(intervalTimer);
@@ -57,10 +78,18 @@ export function createCheckpointer(opts: CheckpointOptions) {
 
   async function checkpoint(spread: boolean, final: boolean): Promise<void> {
     clearTimers();
+    // No call in progress: nothing can start before the flush below takes its cut.
+    const cut = opts.flush !== undefined && active > 0 ? await quiesce() : null;
     const taken = [...pending.values()];
     pending.clear();
     try {
-      await opts.flush?.({ spread });
+      let flushed: Promise<void> | undefined;
+      try {
+        flushed = opts.flush?.({ spread });             // takes the state's cut now
+      } finally {
+        cut?.open();
+      }
+      await flushed;
       const mine = taken.filter((p) => opts.owns(p.topic, p.partition));
       if (mine.length > 0) await opts.commit(mine, { final });
     } catch (err) {
@@ -103,6 +132,20 @@ export function createCheckpointer(opts: CheckpointOptions) {
   }
 
   return {
+    /** Runs one handler call (after any checkpoint taking its cut); positions it handled go to `handled` after. */
+    async call<T>(fn: () => Promise<T>): Promise<T> {
+      while (hold !== null) await hold;
+      active++;
+      try {
+        return await fn();
+      } finally {
+        if (--active === 0 && ended !== null) {
+          const resume = ended;
+          ended = null;
+          resume();
+        }
+      }
+    },
     /** Records that everything before `offset` of this topic-partition was handled. */
     handled(topic: string, partition: number, offset: number): void {
       pending.set(keyOf(topic, partition), { topic, partition, offset });

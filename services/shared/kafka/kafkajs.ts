@@ -4,9 +4,15 @@
  * Invariants (port.ts, STYLE §9):
  * - The handler gets records of ONE topic-partition, at most maxBatch of them. Offsets are
  *   resolved and handed to the checkpointer (offset + 1) only after it resolves, which
- *   commits them after its flush; kafkajs never auto-commits. kafkajs has no revoke hook:
- *   positions handled but not yet checkpointed when a partition moves are read again by
- *   its next owner (at least once; at most one checkpoint interval of records).
+ *   commits them after its flush; kafkajs never auto-commits.
+ * - kafkajs has no revoke hook, and after any rejoin it reads every partition it keeps from
+ *   the committed offset too. So when the heartbeat this adapter sends after each handler
+ *   call answers that the group is rebalancing, it lets the handler calls in flight end and
+ *   checkpoints first (flush, then commit: the coordinator still takes the old generation's
+ *   commits while it waits for the members to rejoin), and only then lets kafkajs rejoin,
+ *   like rdkafka's revoke. A rebalance noticed by kafkajs' own heartbeat (an idle fetch; the
+ *   idle checkpoint has run by then) rejoins without one: positions handled since the last
+ *   checkpoint are read again (at least once).
  * - A rejected handler commits nothing and gets the same records again, after a growing pause
  *   (heartbeating), until it resolves, stop() is called or the group rebalances (then the next
  *   owner starts at the committed offset, i.e. at the same records).
@@ -299,7 +305,7 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
   let stopping = false;
   let started = false;
   const concurrency = Math.max(1, options.partitionsConcurrently ?? 1);
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new Map<EachBatchPayload, Promise<void>>();       // handler runs, by their kafkajs batch
   let failures = 0;
   const wakers = new Set<() => void>();
   let lastAssignment: string | undefined;
@@ -338,15 +344,39 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
     }).finally(() => wakers.delete(wake));
   };
 
+  let beforeRebalance: Promise<void> | null = null;
+  /**
+   * p.heartbeat(), which throws when the group is rebalancing. The first handler run to see
+   * that waits for the member's other runs (each stops at its next heartbeat, which throws
+   * too; runs that start meanwhile handle nothing) and checkpoints what they all handled, as
+   * rdkafka's revoke does, so the next owner of a partition starts right after it. Only then
+   * does the error let kafkajs rejoin.
+   */
+  const heartbeat = async (p: EachBatchPayload): Promise<void> => {
+    try {
+      await p.heartbeat();
+    } catch (err) {
+      if (!stopping && isRebalancing(err) && beforeRebalance === null) {
+        const others = [...inFlight].filter(([q]) => q !== p).map(([, run]) => run);
+        beforeRebalance = Promise.allSettled(others)
+          .then(() => checkpointer.drain())
+          .finally(() => (beforeRebalance = null));
+        await beforeRebalance;
+      }
+      throw err;
+    }
+  };
+
   const processBatch = async (handler: BatchHandler, p: EachBatchPayload): Promise<void> => {
     const { batch } = p;
     const records = batch.messages.map((m) => toRawRecord(batch.topic, batch.partition, m));
     for (let i = 0; i < records.length; i += maxBatch) {
       const chunk = records.slice(i, i + maxBatch);
       for (;;) {
-        if (stopping || !p.isRunning() || p.isStale()) return;   // unhandled rest: fetched again later
+        // Unhandled rest: fetched again later (by whoever owns the partition after a rebalance).
+        if (stopping || beforeRebalance !== null || !p.isRunning() || p.isStale()) return;
         try {
-          await handler(chunk);
+          await checkpointer.call(() => handler(chunk));
           break;
         } catch (err) {
           failures++;
@@ -355,14 +385,14 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
           await pause(backoff);
           // Throws if the group is rebalancing: kafkajs rejoins, and whoever owns the partition
           // next starts at the committed offset, i.e. at this chunk again.
-          await p.heartbeat();
+          await heartbeat(p);
         }
       }
       failures = 0;
       const last = chunk[chunk.length - 1]!.offset;
       p.resolveOffset(last);
       checkpointer.handled(batch.topic, batch.partition, Number(last) + 1);
-      await p.heartbeat();
+      await heartbeat(p);
     }
   };
 
@@ -391,8 +421,8 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
           partitionsConsumedConcurrently: concurrency,
           eachBatch: (payload) => {
             const run = processBatch(handler, payload);
-            inFlight.add(run);
-            void run.finally(() => inFlight.delete(run)).catch(() => undefined);
+            inFlight.set(payload, run);
+            void run.finally(() => inFlight.delete(payload)).catch(() => undefined);
             return run;
           },
         });
@@ -408,7 +438,7 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
         stopping = true;
         for (const wake of wakers) wake();
         unblockRun?.();
-        await Promise.allSettled([...inFlight]);         // errors were kafkajs'
+        await Promise.allSettled([...inFlight.values()]); // errors were kafkajs'
         await checkpointer.drain();                      // flush and commit what they handled
         checkpointer.close();
         await consumer.disconnect();                     // leaves the group: the others rebalance now
@@ -459,6 +489,12 @@ const fixedAssigner = (topic: string, partitions: number[]): PartitionAssigner =
     metadata: AssignerProtocol.MemberMetadata.encode({ version: 0, topics, userData: Buffer.alloc(0) }),
   }),
 });
+
+/** kafkajs' own test for the errors after which it rejoins the group (kafkajs/src/errors.js). */
+const isRebalancing = (err: unknown): boolean => {
+  const type = (err as { type?: unknown } | null)?.type;
+  return type === 'REBALANCE_IN_PROGRESS' || type === 'NOT_COORDINATOR_FOR_GROUP' || type === 'ILLEGAL_GENERATION';
+};
 
 function byteLength(v: string | Buffer | null): number {
   if (v === null) return 0;

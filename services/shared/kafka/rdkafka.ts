@@ -366,7 +366,7 @@ function createConsumer(
       const last = chunk[chunk.length - 1]!;
       if (!assigned.has(tpKey(first))) break;           // revoked meanwhile: not ours to commit
       try {
-        await handler(chunk.map(toRawRecord));
+        await checkpointer.call(() => handler(chunk.map(toRawRecord)));
       } catch (err) {
         failures++;
         const backoff = Math.min(RETRY_BACKOFF_MAX_MS, RETRY_BACKOFF_MIN_MS * 2 ** (failures - 1));
