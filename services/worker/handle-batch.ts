@@ -1,15 +1,22 @@
 /**
- * The worker's batch handler: decode → room state → engine → alerts, in record order. Alerts
- * and DLQ records go out in one producer call; it resolves once the broker acknowledged all of
- * them. The rooms the batch changed are marked dirty in the store; the worker's checkpoint
- * writes their snapshots before the adapter commits the batch's offsets (at least once; alert
- * ids are deterministic, so a redelivery repeats ids).
- * Bad input never throws: it is parked on supervisor.dlq with its bytes and reason.
+ * The worker's batch handler: decode → room state → engine → alerts. Alerts and DLQ records
+ * go out in one producer call; it resolves once the broker acknowledged all of them. The rooms
+ * the records changed are marked dirty in the store; the worker's checkpoint writes their
+ * snapshots before the adapter commits the offsets (at least once; alert ids are
+ * deterministic, so a redelivery repeats ids).
+ *
+ * Calls for several topics of one partition (the adapters hand them out together, one per
+ * topic-partition, from the same fetch) are taken together on the next turn of the event loop
+ * and their records applied in event-time order (merge.ts): a price card fetched with orders
+ * placed before it sees them, whichever topic came first. Each topic-partition keeps its own
+ * order. Bad input never throws: it is parked on supervisor.dlq with its bytes and reason.
  */
-import { decodeEvent, evaluate, TOPICS, type AlertEnvelope, type EventType, type Ruleset } from '../engine/index.js';
-import type { OutRecord, RawRecord } from '../shared/kafka/port.js';
+import { setImmediate as onNextTurn } from 'node:timers';
+import { decodeEvent, evaluate, INPUT_TOPICS, TOPICS, type AlertEnvelope, type EngineEvent, type EventType, type Ruleset } from '../engine/index.js';
+import type { BatchHandler, OutRecord, RawRecord } from '../shared/kafka/port.js';
 import type { Logger } from '../shared/log.js';
 import { toDlqRecord } from './dlq.js';
+import { mergeByTime } from './merge.js';
 import type { RoomStore } from './room-store.js';
 
 const TOPIC_TYPE: Readonly<Record<string, EventType>> = {
@@ -45,22 +52,25 @@ export type BatchDeps = {
   now(): Date;
 };
 
-export function createBatchHandler(deps: BatchDeps) {
+type Call = { records: readonly RawRecord[]; resolve(): void; reject(err: unknown): void };
+type Decoded = { event: EngineEvent; partition: number };
+
+/** Ties in event time go by topic, in INPUT_TOPICS order (room metadata first). */
+const topicRank = (topic: string): number => {
+  const i = (INPUT_TOPICS as readonly string[]).indexOf(topic);
+  return i === -1 ? INPUT_TOPICS.length : i;
+};
+
+export function createBatchHandler(deps: BatchDeps): BatchHandler {
   const log = deps.log.child({ component: 'worker.batch' });
-  return async (batch: readonly RawRecord[]): Promise<void> => {
-    if (batch.length === 0) return;
-    await deps.ensureRestored(batch[0]!.partition);
-    const ruleset = deps.ruleset(); // one ruleset version per batch
-    const out: OutRecord[] = [];
-    const { counters } = deps;
-    const detectedAt = deps.now().toISOString();
-    const toAlertRecord = (a: AlertEnvelope, kind: 'new' | 'update'): OutRecord => ({
-      topic: TOPICS.alerts,
-      key: a.subject,
-      value: JSON.stringify({ ...a, data: { ...a.data, detectedAt } }),
-      headers: { 'alert-kind': kind, 'worker-id': deps.workerId },
-    });
-    for (const rec of batch) {
+  const { counters } = deps;
+  // Per partition: the calls that wait for the next turn (the first one schedules it).
+  const waiting = new Map<number, Call[]>();
+
+  /** The records of one call, decoded; rejects go to `out` as DLQ records. */
+  function decodeAll(records: readonly RawRecord[], out: OutRecord[]): Decoded[] {
+    const lane: Decoded[] = [];
+    for (const rec of records) {
       const expected = TOPIC_TYPE[rec.topic];
       const decoded = decodeEvent({ value: rec.value, coords: { topic: rec.topic, partition: rec.partition, offset: Number(rec.offset) }, expectedTopicType: expected });
       if (!decoded.ok) {
@@ -69,16 +79,55 @@ export function createBatchHandler(deps: BatchDeps) {
         out.push(toDlqRecord(rec, decoded.code, decoded.message));
         continue;
       }
-      const ev = decoded.value;
+      lane.push({ event: decoded.value, partition: rec.partition });
+    }
+    return lane;
+  }
+
+  async function handle(partition: number, calls: readonly Call[]): Promise<void> {
+    await deps.ensureRestored(partition);
+    const ruleset = deps.ruleset(); // one ruleset version per turn
+    const out: OutRecord[] = [];
+    const detectedAt = deps.now().toISOString();
+    const toAlertRecord = (a: AlertEnvelope, kind: 'new' | 'update'): OutRecord => ({
+      topic: TOPICS.alerts,
+      key: a.subject,
+      value: JSON.stringify({ ...a, data: { ...a.data, detectedAt } }),
+      headers: { 'alert-kind': kind, 'worker-id': deps.workerId },
+    });
+    const ordered = calls.length === 1 ? calls : [...calls].sort((a, b) => topicRank(a.records[0]!.topic) - topicRank(b.records[0]!.topic));
+    const lanes = ordered.map((c) => decodeAll(c.records, out));
+    const events = lanes.length === 1 ? lanes[0]! : mergeByTime(lanes, (d) => d.event.at);
+    for (const { event: ev, partition: p } of events) {
       counters.events[ev.type] = (counters.events[ev.type] ?? 0) + 1;
       const result = evaluate(ev, deps.rooms.get(ev.roomId), ruleset);
-      deps.rooms.set(ev.roomId, result.room, rec.partition);
+      deps.rooms.set(ev.roomId, result.room, p);
       for (const a of result.alerts) out.push(toAlertRecord(a, 'new'));
       for (const a of result.updates) out.push(toAlertRecord(a, 'update'));
       counters.alerts += result.alerts.length;
       counters.updates += result.updates.length;
     }
-    counters.batches++;
-    await deps.send(out); // throws on a failed ack: nothing is committed and the batch comes again
+    counters.batches += calls.length;
+    await deps.send(out); // throws on a failed ack: nothing is committed and the records come again
+  }
+
+  return (records) => {
+    if (records.length === 0) return Promise.resolve();
+    const partition = records[0]!.partition;
+    return new Promise<void>((resolve, reject) => {
+      let calls = waiting.get(partition);
+      if (calls === undefined) {
+        const mine: Call[] = (calls = []);
+        waiting.set(partition, mine);
+        onNextTurn(() => {
+          waiting.delete(partition);
+          handle(partition, mine).then(
+            () => mine.forEach((c) => c.resolve()),
+            (err: unknown) => mine.forEach((c) => c.reject(err)),
+          );
+        });
+      }
+      calls.push({ records, resolve, reject });
+    });
   };
 }

@@ -64,16 +64,16 @@ export type ConsumerOptions = {
    * How many topic-partitions may be in the handler at once (default 1: one call at a time).
    * Records of ONE topic-partition are never handed out while an earlier call for it is in
    * flight, and each partition's offsets are still committed only after its own call resolved.
-   * Calls start in fetch order; a handler that does its work synchronously before its first
-   * real await (the worker) thus processes records in the same order as with 1, and only the
-   * waits (producer acks, commits) overlap.
+   * Calls start in fetch order, those of one fetch normally within one turn of the event loop (the
+   * worker takes them together and applies their records in event-time order); only the waits
+   * (producer acks, commits) overlap.
    */
   partitionsConcurrently?: number;
   /**
    * Commit at most every `intervalMs` (and soon after the records stop coming), each commit
    * preceded by `flush()`: offsets are committed only once the flush that started after their
    * handler resolved has resolved. A failed flush commits nothing (the next one tries again).
-   * Also on stop and, with rdkafka, before giving partitions up in a rebalance. Unset: every
+   * Also on stop and before giving partitions up in a rebalance. Unset: every
    * handled batch is committed as soon as possible. `spread`: see checkpoint.ts.
    */
   checkpoint?: { intervalMs: number; /** after the last handled call (default 100) */ idleMs?: number; flush?(how: { spread: boolean }): Promise<void> };
