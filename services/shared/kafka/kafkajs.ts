@@ -356,7 +356,10 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
     try {
       await p.heartbeat();
     } catch (err) {
-      if (!stopping && isRebalancing(err) && beforeRebalance === null) {
+      // Only while the group waits for its members to rejoin: after ILLEGAL_GENERATION (or a
+      // moved coordinator) the commit would fail, and the partitions may have new owners
+      // already, whose snapshots ours must not overwrite.
+      if (!stopping && (err as { type?: unknown } | null)?.type === 'REBALANCE_IN_PROGRESS' && beforeRebalance === null) {
         const others = [...inFlight].filter(([q]) => q !== p).map(([, run]) => run);
         beforeRebalance = Promise.allSettled(others)
           .then(() => checkpointer.drain())
@@ -489,12 +492,6 @@ const fixedAssigner = (topic: string, partitions: number[]): PartitionAssigner =
     metadata: AssignerProtocol.MemberMetadata.encode({ version: 0, topics, userData: Buffer.alloc(0) }),
   }),
 });
-
-/** kafkajs' own test for the errors after which it rejoins the group (kafkajs/src/errors.js). */
-const isRebalancing = (err: unknown): boolean => {
-  const type = (err as { type?: unknown } | null)?.type;
-  return type === 'REBALANCE_IN_PROGRESS' || type === 'NOT_COORDINATOR_FOR_GROUP' || type === 'ILLEGAL_GENERATION';
-};
 
 function byteLength(v: string | Buffer | null): number {
   if (v === null) return 0;
