@@ -9,7 +9,10 @@
  * topic-partition, from the same fetch) are taken together on the next turn of the event loop
  * and their records applied in event-time order (merge.ts): a price card fetched with orders
  * placed before it sees them, whichever topic came first. Each topic-partition keeps its own
- * order. Bad input never throws: it is parked on supervisor.dlq with its bytes and reason.
+ * order. Turns of one partition run one after the other. When the broker does not acknowledge
+ * a turn's alerts, the rooms it changed are put back as they were and its calls reject: the
+ * adapters hand the same records out again, and they apply once.
+ * Bad input never throws: it is parked on supervisor.dlq with its bytes and reason.
  */
 import { setImmediate as onNextTurn } from 'node:timers';
 import { decodeEvent, evaluate, INPUT_TOPICS, TOPICS, type AlertEnvelope, type EngineEvent, type EventType, type Ruleset } from '../engine/index.js';
@@ -17,7 +20,7 @@ import type { BatchHandler, OutRecord, RawRecord } from '../shared/kafka/port.js
 import type { Logger } from '../shared/log.js';
 import { toDlqRecord } from './dlq.js';
 import { mergeByTime } from './merge.js';
-import type { RoomStore } from './room-store.js';
+import type { RoomStore, SavedRoom } from './room-store.js';
 
 const TOPIC_TYPE: Readonly<Record<string, EventType>> = {
   [TOPICS.room]: 'room',
@@ -64,8 +67,10 @@ const topicRank = (topic: string): number => {
 export function createBatchHandler(deps: BatchDeps): BatchHandler {
   const log = deps.log.child({ component: 'worker.batch' });
   const { counters } = deps;
-  // Per partition: the calls that wait for the next turn (the first one schedules it).
+  // Per partition: the calls that wait for the next turn (the first one schedules it), and
+  // the turn in progress (the next one starts after it has settled).
   const waiting = new Map<number, Call[]>();
+  const running = new Map<number, Promise<void>>();
 
   /** The records of one call, decoded; rejects go to `out` as DLQ records. */
   function decodeAll(records: readonly RawRecord[], out: OutRecord[]): Decoded[] {
@@ -98,8 +103,10 @@ export function createBatchHandler(deps: BatchDeps): BatchHandler {
     const ordered = calls.length === 1 ? calls : [...calls].sort((a, b) => topicRank(a.records[0]!.topic) - topicRank(b.records[0]!.topic));
     const lanes = ordered.map((c) => decodeAll(c.records, out));
     const events = lanes.length === 1 ? lanes[0]! : mergeByTime(lanes, (d) => d.event.at);
+    const saved = new Map<string, SavedRoom>();
     for (const { event: ev, partition: p } of events) {
       counters.events[ev.type] = (counters.events[ev.type] ?? 0) + 1;
+      if (!saved.has(ev.roomId)) saved.set(ev.roomId, deps.rooms.save(ev.roomId));
       const result = evaluate(ev, deps.rooms.get(ev.roomId), ruleset);
       deps.rooms.set(ev.roomId, result.room, p);
       for (const a of result.alerts) out.push(toAlertRecord(a, 'new'));
@@ -108,7 +115,13 @@ export function createBatchHandler(deps: BatchDeps): BatchHandler {
       counters.updates += result.updates.length;
     }
     counters.batches += calls.length;
-    await deps.send(out); // throws on a failed ack: nothing is committed and the records come again
+    try {
+      await deps.send(out);
+    } catch (err) {
+      // Not acknowledged: nothing is committed and the records come again, to rooms as they were.
+      for (const room of saved.values()) deps.rooms.undo(room);
+      throw err;
+    }
   }
 
   return (records) => {
@@ -121,10 +134,16 @@ export function createBatchHandler(deps: BatchDeps): BatchHandler {
         waiting.set(partition, mine);
         onNextTurn(() => {
           waiting.delete(partition);
-          handle(partition, mine).then(
+          const before = running.get(partition) ?? Promise.resolve();
+          const turn = before.then(() => handle(partition, mine));
+          const settled = turn.then(
             () => mine.forEach((c) => c.resolve()),
             (err: unknown) => mine.forEach((c) => c.reject(err)),
           );
+          running.set(partition, settled);
+          void settled.then(() => {
+            if (running.get(partition) === settled) running.delete(partition);
+          });
         });
       }
       calls.push({ records, resolve, reject });

@@ -152,6 +152,36 @@ describe('createRoomStore: dirty rooms between checkpoints', () => {
   });
 });
 
+describe('createRoomStore: save and undo (a batch the broker did not acknowledge)', () => {
+  it('puts back the state, the dirty mark and an unwritten evicted state; a room the batch created goes', () => {
+    const store = createRoomStore({ maxRooms: 2 });
+    store.set('a', stateOf('a', 1), 0);
+    store.set('b', stateOf('b', 1), 0);
+    store.takeDirty();                                    // a checkpoint wrote both
+    store.set('b', stateOf('b', 2), 0);                   // b changed since, a did not
+    const saved = ['a', 'b', 'c'].map((id) => store.save(id));
+    store.set('a', stateOf('a', 9), 0);                   // the batch: a and b change, c is new
+    store.set('b', stateOf('b', 9), 0);
+    store.set('c', stateOf('c', 9), 0);                   // evicts a with the batch's change
+    for (const room of saved) store.undo(room);
+    expect(store.get('a')).toEqual(stateOf('a', 1));
+    expect(store.get('b')).toEqual(stateOf('b', 2));
+    expect(store.get('c')).toBeUndefined();
+    expect(store.takeDirty()).toEqual([{ roomId: 'b', state: stateOf('b', 2), partition: 0 }]);
+  });
+
+  it('an evicted room with an unwritten change stays to be written', () => {
+    const store = createRoomStore({ maxRooms: 1 });
+    store.set('a', stateOf('a', 1), 0);
+    store.set('b', stateOf('b', 1), 0);                   // evicts a before any checkpoint
+    const saved = store.save('a');
+    store.set('a', stateOf('a', 2), 0);                   // the batch brings a back (evicting b)
+    store.undo(saved);
+    expect(store.get('a')).toBeUndefined();
+    expect(dirtyIds(store)).toEqual(['a', 'b']);
+  });
+});
+
 describe('createRoomStore: restore', () => {
   it('accepts a valid snapshot, including one that went through JSON', () => {
     const store = createRoomStore({ maxRooms: 10 });

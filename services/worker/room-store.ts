@@ -10,6 +10,9 @@ export const DEFAULT_MAX_ROOMS = 200_000;
 
 type Entry = { state: RoomState; partition: number };
 
+/** A room as it was before a batch changed it (RoomStore.save, undo). */
+export type SavedRoom = { readonly roomId: string; readonly entry: Entry | undefined; readonly evictedEntry: Entry | undefined; readonly dirty: boolean };
+
 export type RoomStore = ReturnType<typeof createRoomStore>;
 
 export function createRoomStore(limits: { maxRooms: number } = { maxRooms: DEFAULT_MAX_ROOMS }) {
@@ -50,6 +53,24 @@ export function createRoomStore(limits: { maxRooms: number } = { maxRooms: DEFAU
       dirty.clear();
       evictedDirty.clear();
       return out;
+    },
+    /** What `undo` needs to put a room back as it is now, before a change that may not be acknowledged. */
+    save(roomId: string): SavedRoom {
+      return { roomId, entry: rooms.get(roomId), evictedEntry: evictedDirty.get(roomId), dirty: dirty.has(roomId) };
+    },
+    /**
+     * Puts a room back as `save` found it: a change whose alerts the broker did not acknowledge
+     * is undone, so the records that come again apply once. Between the two no checkpoint can
+     * take the room (checkpoints wait for the handler calls in progress).
+     */
+    undo(saved: SavedRoom): void {
+      const { roomId } = saved;
+      if (saved.entry === undefined) rooms.delete(roomId);
+      else put(roomId, saved.entry.state, saved.entry.partition);
+      if (saved.evictedEntry === undefined) evictedDirty.delete(roomId);
+      else evictedDirty.set(roomId, saved.evictedEntry);
+      if (saved.dirty) dirty.add(roomId);
+      else dirty.delete(roomId);
     },
     /** Marks rooms dirty again (their snapshots were not written), unless they are gone. */
     markDirty(roomIds: Iterable<string>): void {

@@ -1,0 +1,123 @@
+import { pino } from 'pino';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRuleset, TOPICS, type Ruleset } from '../engine/index.js';
+import type { OutRecord, RawRecord } from '../shared/kafka/port.js';
+import { readSources } from '../shared/rules-fs.js';
+import { createBatchHandler, newCounters } from './handle-batch.js';
+import { createRoomStore } from './room-store.js';
+
+const ROOM = 'r-merge';
+const at = (minutes: number) => new Date(Date.parse('2026-11-26T20:00:00+08:00') + minutes * 60_000).toISOString();
+let offset = 0;
+const rec = (topic: string, event: object): RawRecord => ({
+  topic,
+  partition: 3,
+  offset: String(offset++),
+  key: Buffer.from(ROOM),
+  value: Buffer.from(JSON.stringify(event)),
+  timestamp: 0,
+  headers: {},
+});
+const order = (minutes: number, paidPrice: number) => rec(TOPICS.order, { type: 'order', roomId: ROOM, sessionId: 'old', ts: at(minutes), sku: 'S9', paidPrice });
+const card = (minutes: number) =>
+  rec(TOPICS.price, { type: 'price', roomId: ROOM, sessionId: 's1', ts: at(minutes), sku: 'S9', productName: '保湿精华液', listedPrice: 149, originalPrice: 269, livePrice: 149, currency: 'CNY' });
+const claim = (minutes: number) => rec(TOPICS.transcript, { type: 'transcript', roomId: ROOM, sessionId: 's1', ts: at(minutes), text: '全网最低价，没有比这更低的了', speaker: 'anchor' });
+
+let ruleset: Ruleset;
+beforeAll(() => {
+  const sources = readSources();
+  const loaded = loadRuleset({ rules: sources.rules, seeds: sources.seeds });
+  if (!loaded.ok) throw new Error('the ruleset does not load');
+  ruleset = loaded.ruleset;
+});
+
+/** A handler over a real room store and ruleset; `send` is the test's. */
+function setup(send: (records: readonly OutRecord[]) => Promise<void>) {
+  const rooms = createRoomStore({ maxRooms: 100 });
+  const counters = newCounters();
+  const handler = createBatchHandler({
+    ruleset: () => ruleset,
+    rooms,
+    send,
+    ensureRestored: async () => {},
+    counters,
+    log: pino({ level: 'silent' }),
+    workerId: 'test',
+    now: () => new Date('2026-11-26T12:00:00Z'),
+  });
+  return { handler, rooms, counters };
+}
+
+const alertsOf = (sent: OutRecord[], ruleId: string) =>
+  sent.filter((r) => r.topic === TOPICS.alerts).map((r) => ({ kind: r.headers?.['alert-kind'], alert: JSON.parse(String(r.value)) })).filter((a) => a.alert.data.ruleId === ruleId);
+
+describe('the worker batch handler', () => {
+  it('applies the calls of one partition handed out in the same turn in event-time order: the card sees the older orders', async () => {
+    const sent: OutRecord[] = [];
+    const { handler } = setup(async (records) => void sent.push(...records));
+    // The card's topic first, as a fetch may hand it out: the orders were placed days before it.
+    await Promise.all([handler([card(1)]), handler([order(-5 * 24 * 60, 109), order(-4 * 24 * 60, 139)])]);
+    const [found] = alertsOf(sent, 'PRICE.ORIGINAL_PRICE_ABOVE_7DAY_MIN');
+    expect(found?.alert.data.evidence.values.basis).toBe(109);
+
+    // The same records in two turns, the card first: its check runs before the orders are in.
+    const late: OutRecord[] = [];
+    const other = setup(async (records) => void late.push(...records));
+    await other.handler([card(1)]);
+    await other.handler([order(-5 * 24 * 60, 109), order(-4 * 24 * 60, 139)]);
+    expect(alertsOf(late, 'PRICE.ORIGINAL_PRICE_ABOVE_7DAY_MIN')).toEqual([]);
+  });
+
+  it('a turn the broker did not acknowledge leaves the rooms as they were: the records handed out again apply once', async () => {
+    let fail = false;
+    const sent: OutRecord[] = [];
+    const { handler, rooms } = setup(async (records) => {
+      if (fail) throw new Error('not acknowledged');
+      sent.push(...records);
+    });
+    await handler([order(-4 * 24 * 60, 139)]);
+    const before = rooms.get(ROOM);
+    const batch = [claim(0), card(1)];
+    fail = true;
+    await expect(handler([batch[0]!])).rejects.toThrow('not acknowledged');
+    expect(rooms.get(ROOM)).toBe(before);                 // the very same state object
+    fail = false;
+    await handler([batch[0]!]);                            // the adapter hands the records out again
+    await handler([batch[1]!]);
+    const absolute = alertsOf(sent, 'AD.ABSOLUTE_TERMS');
+    expect(absolute.map((a) => [a.kind, a.alert.data.occurrences])).toEqual([['new', 1]]);
+
+    // The rooms are what one delivery of each record gives.
+    const once = setup(async () => {});
+    await once.handler([order(-4 * 24 * 60, 139)]);
+    await once.handler([batch[0]!]);
+    await once.handler([batch[1]!]);
+    expect(rooms.get(ROOM)).toEqual(once.rooms.get(ROOM));
+  });
+
+  it('undoes a room the failed turn created, and keeps its dirty mark as it was', async () => {
+    const { handler, rooms } = setup(async () => {
+      throw new Error('not acknowledged');
+    });
+    await expect(handler([claim(0)])).rejects.toThrow();
+    expect(rooms.get(ROOM)).toBeUndefined();
+    expect(rooms.takeDirty()).toEqual([]);
+  });
+
+  it('runs the turns of one partition one after the other: the next waits until the broker answered the last', async () => {
+    let release!: () => void;
+    const acks: number[] = [];
+    const { handler, counters } = setup(async (records) => {
+      if (acks.length === 0) await new Promise<void>((r) => (release = r));
+      acks.push(records.length);
+    });
+    const first = handler([order(-4 * 24 * 60, 139)]);
+    await new Promise((r) => setTimeout(r, 10));
+    const second = handler([claim(0)]);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(counters.events).toEqual({ order: 1 });        // the claim waits for the first turn
+    release();
+    await Promise.all([first, second]);
+    expect(counters.events).toEqual({ order: 1, transcript: 1 });
+  });
+});
