@@ -71,7 +71,7 @@ describe('the worker batch handler', () => {
   it('a turn the broker did not acknowledge leaves the rooms as they were: the records handed out again apply once', async () => {
     let fail = false;
     const sent: OutRecord[] = [];
-    const { handler, rooms } = setup(async (records) => {
+    const { handler, rooms, counters } = setup(async (records) => {
       if (fail) throw new Error('not acknowledged');
       sent.push(...records);
     });
@@ -86,6 +86,7 @@ describe('the worker batch handler', () => {
     await handler([batch[1]!]);
     const absolute = alertsOf(sent, 'AD.ABSOLUTE_TERMS');
     expect(absolute.map((a) => [a.kind, a.alert.data.occurrences])).toEqual([['new', 1]]);
+    expect(counters.events).toEqual({ order: 1, transcript: 1, price: 1 });   // the failed turn is not counted
 
     // The rooms are what one delivery of each record gives.
     const once = setup(async () => {});
@@ -107,7 +108,7 @@ describe('the worker batch handler', () => {
   it('runs the turns of one partition one after the other: the next waits until the broker answered the last', async () => {
     let release!: () => void;
     const acks: number[] = [];
-    const { handler, counters } = setup(async (records) => {
+    const { handler, rooms, counters } = setup(async (records) => {
       if (acks.length === 0) await new Promise<void>((r) => (release = r));
       acks.push(records.length);
     });
@@ -115,9 +116,12 @@ describe('the worker batch handler', () => {
     await new Promise((r) => setTimeout(r, 10));
     const second = handler([claim(0)]);
     await new Promise((r) => setTimeout(r, 10));
-    expect(counters.events).toEqual({ order: 1 });        // the claim waits for the first turn
+    expect(rooms.get(ROOM)?.orders['S9']).toBeDefined(); // the first turn was applied…
+    expect(rooms.get(ROOM)?.recent).toEqual([]);          // …and the claim waits for its answer
+    expect(counters.events).toEqual({});                  // counted once acknowledged
     release();
     await Promise.all([first, second]);
+    expect(rooms.get(ROOM)?.recent).toHaveLength(1);
     expect(counters.events).toEqual({ order: 1, transcript: 1 });
   });
 });

@@ -72,14 +72,14 @@ export function createBatchHandler(deps: BatchDeps): BatchHandler {
   const waiting = new Map<number, Call[]>();
   const running = new Map<number, Promise<void>>();
 
-  /** The records of one call, decoded; rejects go to `out` as DLQ records. */
-  function decodeAll(records: readonly RawRecord[], out: OutRecord[]): Decoded[] {
+  /** The records of one call, decoded; rejects go to `out` as DLQ records, counted in `dlq`. */
+  function decodeAll(records: readonly RawRecord[], out: OutRecord[], dlq: Record<string, number>): Decoded[] {
     const lane: Decoded[] = [];
     for (const rec of records) {
       const expected = TOPIC_TYPE[rec.topic];
       const decoded = decodeEvent({ value: rec.value, coords: { topic: rec.topic, partition: rec.partition, offset: Number(rec.offset) }, expectedTopicType: expected });
       if (!decoded.ok) {
-        counters.dlq[decoded.code] = (counters.dlq[decoded.code] ?? 0) + 1;
+        dlq[decoded.code] = (dlq[decoded.code] ?? 0) + 1;
         log.warn({ topic: rec.topic, partition: rec.partition, offset: rec.offset, code: decoded.code }, 'event rejected');
         out.push(toDlqRecord(rec, decoded.code, decoded.message));
         continue;
@@ -101,20 +101,21 @@ export function createBatchHandler(deps: BatchDeps): BatchHandler {
       headers: { 'alert-kind': kind, 'worker-id': deps.workerId },
     });
     const ordered = calls.length === 1 ? calls : [...calls].sort((a, b) => topicRank(a.records[0]!.topic) - topicRank(b.records[0]!.topic));
-    const lanes = ordered.map((c) => decodeAll(c.records, out));
+    // This turn's counts: they join the worker's once the broker acknowledged the turn.
+    const turn = newCounters();
+    const lanes = ordered.map((c) => decodeAll(c.records, out, turn.dlq));
     const events = lanes.length === 1 ? lanes[0]! : mergeByTime(lanes, (d) => d.event.at);
     const saved = new Map<string, SavedRoom>();
     for (const { event: ev, partition: p } of events) {
-      counters.events[ev.type] = (counters.events[ev.type] ?? 0) + 1;
+      turn.events[ev.type] = (turn.events[ev.type] ?? 0) + 1;
       if (!saved.has(ev.roomId)) saved.set(ev.roomId, deps.rooms.save(ev.roomId));
       const result = evaluate(ev, deps.rooms.get(ev.roomId), ruleset);
       deps.rooms.set(ev.roomId, result.room, p);
       for (const a of result.alerts) out.push(toAlertRecord(a, 'new'));
       for (const a of result.updates) out.push(toAlertRecord(a, 'update'));
-      counters.alerts += result.alerts.length;
-      counters.updates += result.updates.length;
+      turn.alerts += result.alerts.length;
+      turn.updates += result.updates.length;
     }
-    counters.batches += calls.length;
     try {
       await deps.send(out);
     } catch (err) {
@@ -122,6 +123,11 @@ export function createBatchHandler(deps: BatchDeps): BatchHandler {
       for (const room of saved.values()) deps.rooms.undo(room);
       throw err;
     }
+    for (const [type, n] of Object.entries(turn.events)) counters.events[type] = (counters.events[type] ?? 0) + n;
+    for (const [code, n] of Object.entries(turn.dlq)) counters.dlq[code] = (counters.dlq[code] ?? 0) + n;
+    counters.alerts += turn.alerts;
+    counters.updates += turn.updates;
+    counters.batches += calls.length;
   }
 
   return (records) => {
