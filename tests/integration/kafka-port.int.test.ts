@@ -458,6 +458,7 @@ describe.each(['kafkajs', 'rdkafka'] as const)('KafkaPort on %s', (kind: KafkaCl
     // Neither the interval nor the idle timer fires during the test: only a rebalance (or stop)
     // checkpoints. Each flush notes how many of its member's handler calls were still running.
     const flushes: Array<{ member: 'a' | 'b'; activeCalls: number }> = [];
+    const groupId = uniq('g');
     const member = (m: 'a' | 'b') => {
       const checkpoint = { intervalMs: 600_000, idleMs: 600_000, flush: async () => void flushes.push({ member: m, activeCalls: active[m] }) };
       const options = { groupId, topics: names, coPartitioned: true, maxBatch: 20, partitionsConcurrently: 4, checkpoint };
@@ -468,7 +469,6 @@ describe.each(['kafkajs', 'rdkafka'] as const)('KafkaPort on %s', (kind: KafkaCl
         active[m]--;
       });
     };
-    const groupId = uniq('g');
     let produced = 0;
     let producing = true;
     const traffic = (async () => {
