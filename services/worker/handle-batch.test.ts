@@ -105,6 +105,30 @@ describe('the worker batch handler', () => {
     expect(rooms.takeDirty()).toEqual([]);
   });
 
+  it('skips the records a restored room already holds (its checkpoint\'s commit failed) and applies the rest once', async () => {
+    // The first worker: an order and a claim, then a checkpoint wrote the room; its commit failed.
+    const first = setup(async () => {});
+    const o = order(-4 * 24 * 60, 139);
+    const c = claim(0);
+    await first.handler([o]);
+    await first.handler([c]);
+    const snapshot = JSON.parse(JSON.stringify(first.rooms.get(ROOM)));
+    const covers = { [TOPICS.order]: Number(o.offset) + 1, [TOPICS.transcript]: Number(c.offset) + 1 };
+
+    // Its successor restores the snapshot and reads both records again from the old commit, then a card.
+    const sent: OutRecord[] = [];
+    const next = setup(async (records) => void sent.push(...records));
+    next.rooms.restore(ROOM, snapshot, 3, covers);
+    await Promise.all([next.handler([o]), next.handler([c])]);
+    expect(next.counters.skipped).toBe(2);
+    expect(sent).toEqual([]);                              // their alerts went out the first time
+    const k = card(1);
+    await next.handler([k]);
+    const again = setup(async () => {});                   // one delivery of each record
+    for (const r of [o, c, k]) await again.handler([r]);
+    expect(next.rooms.get(ROOM)).toEqual(again.rooms.get(ROOM));
+  });
+
   it('runs the turns of one partition one after the other: the next waits until the broker answered the last', async () => {
     let release!: () => void;
     const acks: number[] = [];

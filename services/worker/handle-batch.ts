@@ -37,9 +37,11 @@ export type WorkerCounters = {
   batches: number;
   /** Room snapshots written to supervisor.state by checkpoints. */
   snapshots: number;
+  /** Records read again that the restored rooms already held (room-store.ts, covers). */
+  skipped: number;
 };
 
-export const newCounters = (): WorkerCounters => ({ events: {}, dlq: {}, alerts: 0, updates: 0, batches: 0, snapshots: 0 });
+export const newCounters = (): WorkerCounters => ({ events: {}, dlq: {}, alerts: 0, updates: 0, batches: 0, snapshots: 0, skipped: 0 });
 
 export type BatchDeps = {
   ruleset(): Ruleset;
@@ -107,8 +109,13 @@ export function createBatchHandler(deps: BatchDeps): BatchHandler {
     const events = lanes.length === 1 ? lanes[0]! : mergeByTime(lanes, (d) => d.event.at);
     const saved = new Map<string, SavedRoom>();
     for (const { event: ev, partition: p } of events) {
-      turn.events[ev.type] = (turn.events[ev.type] ?? 0) + 1;
       if (!saved.has(ev.roomId)) saved.set(ev.roomId, deps.rooms.save(ev.roomId));
+      // Already in the room's restored state: its checkpoint's commit failed, so it came again.
+      if (deps.rooms.covers(ev.roomId, ev.coords.topic, ev.coords.offset)) {
+        turn.skipped++;
+        continue;
+      }
+      turn.events[ev.type] = (turn.events[ev.type] ?? 0) + 1;
       const result = evaluate(ev, deps.rooms.get(ev.roomId), ruleset);
       deps.rooms.set(ev.roomId, result.room, p);
       for (const a of result.alerts) out.push(toAlertRecord(a, 'new'));
@@ -127,7 +134,9 @@ export function createBatchHandler(deps: BatchDeps): BatchHandler {
     for (const [code, n] of Object.entries(turn.dlq)) counters.dlq[code] = (counters.dlq[code] ?? 0) + n;
     counters.alerts += turn.alerts;
     counters.updates += turn.updates;
+    counters.skipped += turn.skipped;
     counters.batches += calls.length;
+    if (turn.skipped > 0) log.info({ partition, skipped: turn.skipped }, 'records already in the restored rooms skipped');
   }
 
   return (records) => {

@@ -182,6 +182,43 @@ describe('createRoomStore: save and undo (a batch the broker did not acknowledge
   });
 });
 
+describe('createRoomStore: what a restored snapshot covers', () => {
+  it('records below the cover are in the state; the first one past it forgets that topic', () => {
+    const store = createRoomStore({ maxRooms: 10 });
+    store.restore('a', stateOf('a', 1), 2, { 'live.transcript': 10, 'live.order': 4 });
+    expect(store.covers('a', 'live.transcript', 9)).toBe(true);
+    expect(store.covers('a', 'live.price', 0)).toBe(false);          // a topic the checkpoint had not handled
+    expect(store.covers('a', 'live.transcript', 10)).toBe(false);
+    expect(store.covers('a', 'live.transcript', 3)).toBe(false);     // forgotten: offsets only grow from there
+    expect(store.covers('a', 'live.order', 3)).toBe(true);
+    expect(store.covers('b', 'live.order', 0)).toBe(false);
+  });
+
+  it('a tombstone, an eviction or a partition given up forgets the cover; a snapshot without one has none', () => {
+    const store = createRoomStore({ maxRooms: 2 });
+    const cover = { 'live.transcript': 10 };
+    store.restore('a', stateOf('a'), 0, cover);
+    store.restore('a', null, 0);
+    store.restore('b', stateOf('b'), 1, cover);
+    store.set('c', stateOf('c'), 0);
+    store.set('d', stateOf('d'), 0);                               // evicts b
+    store.restore('e', stateOf('e'), 1, cover);                    // evicts c
+    store.dropPartitions(new Set([0]));
+    store.restore('f', stateOf('f'), 0, cover);
+    store.restore('f', stateOf('f', 2), 0);
+    expect(['a', 'b', 'e', 'f'].map((id) => store.covers(id, 'live.transcript', 1))).toEqual([false, false, false, false]);
+  });
+
+  it('undo puts a cover back that the failed batch used up', () => {
+    const store = createRoomStore({ maxRooms: 10 });
+    store.restore('a', stateOf('a'), 0, { 'live.transcript': 10 });
+    const saved = store.save('a');
+    expect(store.covers('a', 'live.transcript', 12)).toBe(false);   // the batch went past it
+    store.undo(saved);
+    expect(store.covers('a', 'live.transcript', 9)).toBe(true);     // the records come again from 8 or so
+  });
+});
+
 describe('createRoomStore: restore', () => {
   it('accepts a valid snapshot, including one that went through JSON', () => {
     const store = createRoomStore({ maxRooms: 10 });

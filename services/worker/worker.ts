@@ -31,6 +31,26 @@ export const DEFAULT_CHECKPOINT_MS = 5_000;
 const SNAPSHOTS_PER_SLICE = 100;
 const MAX_SLICE_PAUSE_MS = 100;
 /**
+ * Header of a room snapshot: JSON { input topic: offset } of the checkpoint that wrote it, for
+ * the room's partition (room-store.ts, covers). Snapshots without it cover nothing.
+ */
+export const COVERS_HEADER = 'covers';
+
+/** A snapshot's covers header, or undefined when absent or unreadable. */
+function coversOf(headers: Readonly<Record<string, string>>): Record<string, number> | undefined {
+  const raw = headers[COVERS_HEADER];
+  if (raw === undefined) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+    const out: Record<string, number> = {};
+    for (const [topic, offset] of Object.entries(parsed)) if (Number.isSafeInteger(offset) && (offset as number) >= 0) out[topic] = offset as number;
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+/**
  * Partitions in the handler at once. The handler evaluates a batch synchronously and then
  * waits for the producer's acks: overlapping those waits is what lets one worker keep its core
  * busy. Records of one partition never overlap.
@@ -95,7 +115,7 @@ export function createWorker(opts: WorkerOptions): Worker {
           return;
         }
       }
-      if (rooms.restore(roomId, value, partition)) n++;
+      if (rooms.restore(roomId, value, partition, coversOf(rec.headers))) n++;
     });
     restored.add(partition);
     log.info({ partition, snapshots: n, ms: Math.round(performance.now() - started) }, 'partition state restored');
@@ -107,19 +127,29 @@ export function createWorker(opts: WorkerOptions): Worker {
    * over about half the interval: written at once, a few thousand snapshots (megabytes for
    * the broker) hold up every event behind them; otherwise one slice per event-loop turn.
    */
-  async function flushSnapshots({ spread }: { spread: boolean }): Promise<void> {
+  async function flushSnapshots({ spread, positions }: { spread: boolean; positions: ReadonlyArray<{ topic: string; partition: number; offset: number }> }): Promise<void> {
     const p = stateProducer;
     if (p === null) throw new Error('worker state producer not started');
     const started = performance.now();
     const dirty = rooms.takeDirty();
     if (dirty.length === 0) return;
+    const covers = new Map<number, Record<string, number>>();
+    for (const pos of positions) {
+      if (!(INPUT_TOPICS as readonly string[]).includes(pos.topic)) continue;
+      let c = covers.get(pos.partition);
+      if (c === undefined) covers.set(pos.partition, (c = {}));
+      c[pos.topic] = pos.offset;
+    }
+    const headerOf = new Map([...covers].map(([partition, c]) => [partition, { [COVERS_HEADER]: JSON.stringify(c) }]));
     const slices = Math.ceil(dirty.length / SNAPSHOTS_PER_SLICE);
     const pauseMs = spread ? Math.min(MAX_SLICE_PAUSE_MS, checkpointMs / 2 / slices) : 0;
     const sends: Array<Promise<void>> = [];
     for (let i = 0; i < dirty.length; i += SNAPSHOTS_PER_SLICE) {
       if (i > 0) await (pauseMs >= 1 ? sleep(pauseMs) : nextTurn());
       const slice = dirty.slice(i, i + SNAPSHOTS_PER_SLICE);
-      sends.push(p.send(slice.map((s) => ({ topic: TOPICS.state, key: s.roomId, value: JSON.stringify(s.state), partition: s.partition }))));
+      sends.push(
+        p.send(slice.map((s) => ({ topic: TOPICS.state, key: s.roomId, value: JSON.stringify(s.state), partition: s.partition, headers: headerOf.get(s.partition) ?? {} }))),
+      );
     }
     const results = await Promise.allSettled(sends);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

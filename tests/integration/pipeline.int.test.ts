@@ -2,8 +2,9 @@
  * The whole pipeline on a real broker, through the real `supervisor` binary, once per Kafka
  * client: events from kcat (a client we did not write) reach a WebSocket as alerts; malformed
  * input goes to the DLQ with a reason while good input still alerts; state survives kill -9,
- * also before any checkpoint (the input is read again); records of one partition read together
- * are applied in event-time order;
+ * also before any checkpoint (the input is read again) and when a checkpoint's commit did not
+ * follow its snapshots (the records they hold are skipped); records of one partition read
+ * together are applied in event-time order;
  * two workers split rooms by partition and one takes over the other's rooms with their state.
  */
 import { execFileSync } from 'node:child_process';
@@ -271,6 +272,41 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
     const alert = alerts.records.map(json).find((a) => a.subject === r && a.data.ruleId === 'PRICE.ORIGINAL_PRICE_ABOVE_7DAY_MIN');
     expect(alert.data.evidence.values.basis).toBe(109);
     await alerts.stop();
+  });
+
+  it('a snapshot says which offsets it covers; when its commit did not follow, the successor skips what the room already holds', async () => {
+    const r = `cover-${client}-${randomUUID().slice(0, 6)}`;
+    const s = `s-${r}`;
+    const [state, alerts, said] = await Promise.all([readTopic(kafka, 'supervisor.state'), readTopic(kafka, 'supervisor.alerts'), readTopic(kafka, 'live.transcript')]);
+    const claimText = '全网最低价，没有比这更低的了';
+    const first = await startWorker();
+    await produce(kafka, [{ topic: 'live.transcript', key: r, value: transcript(r, s, at(0), claimText) }]);
+    await said.waitUntil((recs) => recs.some((x) => x.key === r), 30_000, 'the claim');
+    const claim = said.records.find((x) => x.key === r)!;
+    await state.waitUntil((recs) => recs.some((x) => x.key === r), 60_000, 'the snapshot');
+    const snapshot = state.records.filter((x) => x.key === r).at(-1)!;
+    expect(snapshot.partition).toBe(claim.partition);
+    expect(JSON.parse(snapshot.headers.covers!)['live.transcript']).toBeGreaterThan(Number(claim.offset));
+    await first.kill();                                   // SIGTERM: its last checkpoint commits, the group is empty
+    await alerts.waitUntil((recs) => recs.some((x) => x.key === r), 30_000, 'the first alert');
+
+    // As if the commit after that snapshot had failed: the group's offset goes back to the claim.
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await admin.setOffsets({ groupId: group, topic: 'live.transcript', partitions: [{ partition: claim.partition, offset: claim.offset }] });
+    } finally {
+      await admin.disconnect();
+    }
+    const next = await startWorker();
+    await next.waitFor(/records already in the restored rooms skipped/, 60_000);
+    await produce(kafka, [{ topic: 'live.transcript', key: r, value: transcript(r, s, at(2), claimText) }]);
+    await alerts.waitUntil((recs) => recs.filter((x) => x.key === r).length >= 2, 60_000, 'the repeat');
+    await new Promise((res) => setTimeout(res, 500));
+    // The claim counted once: the repeat two minutes later is its second occurrence, not its third.
+    const mine = alerts.records.filter((x) => x.key === r).map((x) => [x.headers['alert-kind'], json(x).data.occurrences]);
+    expect(mine).toEqual([['new', 1], ['update', 2]]);
+    await Promise.all([state.stop(), alerts.stop(), said.stop()]);
   });
 
   it('two workers split the rooms by partition; stopping one hands its rooms and their state to the other', async () => {

@@ -6,7 +6,7 @@ const log = pino({ level: 'silent' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A checkpointer whose commits are recorded; `flush` decides how each flush goes. */
-function setup(intervalMs: number, flush?: (how: { spread: boolean }) => Promise<void>, owns: (topic: string, partition: number) => boolean = () => true, idleMs = 20) {
+function setup(intervalMs: number, flush?: (how: { spread: boolean; positions: readonly Position[] }) => Promise<void>, owns: (topic: string, partition: number) => boolean = () => true, idleMs = 20) {
   const commits: Position[][] = [];
   const finals: boolean[] = [];
   const cp = createCheckpointer({
@@ -122,7 +122,9 @@ describe('createCheckpointer', () => {
   it('with a flush, a checkpoint waits for the handler calls in progress and holds new ones until its flush took its cut', async () => {
     const events: string[] = [];
     let release!: () => void;
-    const { cp, commits } = setup(60_000, async () => {
+    const told: Position[][] = [];
+    const { cp, commits } = setup(60_000, async (how) => {
+      told.push([...how.positions]);
       events.push('flush starts');                       // the cut: no call may be in progress here
       await new Promise<void>((r) => (release = r));     // the write itself overlaps new calls
       events.push('flush written');
@@ -149,6 +151,7 @@ describe('createCheckpointer', () => {
     release();
     await checkpoint;
     expect(commits.flat()).toEqual([{ topic: 't', partition: 1, offset: 5 }, { topic: 't', partition: 0, offset: 10 }]);
+    expect(told).toEqual(commits);                       // the flush is told what its state covers
     cp.close();
   });
 

@@ -27,11 +27,13 @@ export type CheckpointOptions = {
   idleMs?: number;
   /**
    * Makes durable whatever the handled records changed; commits wait for it. It must take
-   * what it writes before its first await (no handler call runs then). `spread` is true
+   * what it writes before its first await (no handler call runs then). `positions`: what the
+   * checkpoint is about to commit (the state it writes holds exactly the records below them,
+   * for the topic-partitions handled since the last commit). `spread` is true
    * for a checkpoint due to the interval while records keep coming: the flush may spread its
    * writes over part of the interval rather than burst them (false: idle, stop, revoke).
    */
-  flush?: (how: { spread: boolean }) => Promise<void>;
+  flush?: (how: { spread: boolean; positions: readonly Position[] }) => Promise<void>;
   /**
    * Commits these positions; it throws or rejects on failure. `final` (drain: stop, revoke):
    * the commit must be done when it returns; otherwise it may be queued (a later commit
@@ -85,7 +87,7 @@ export function createCheckpointer(opts: CheckpointOptions) {
     try {
       let flushed: Promise<void> | undefined;
       try {
-        flushed = opts.flush?.({ spread });             // takes the state's cut now
+        flushed = opts.flush?.({ spread, positions: taken }); // takes the state's cut now
       } finally {
         cut?.open();
       }

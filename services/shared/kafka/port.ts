@@ -76,7 +76,12 @@ export type ConsumerOptions = {
    * Also on stop and before giving partitions up in a rebalance. Unset: every
    * handled batch is committed as soon as possible. `spread`: see checkpoint.ts.
    */
-  checkpoint?: { intervalMs: number; /** after the last handled call (default 100) */ idleMs?: number; flush?(how: { spread: boolean }): Promise<void> };
+  checkpoint?: {
+    intervalMs: number;
+    /** after the last handled call (default 100) */
+    idleMs?: number;
+    flush?(how: { spread: boolean; positions: ReadonlyArray<{ topic: string; partition: number; offset: number }> }): Promise<void>;
+  };
 };
 
 export type Consumer = {
