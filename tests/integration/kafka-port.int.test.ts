@@ -76,6 +76,29 @@ describe.each(['kafkajs', 'rdkafka'] as const)('KafkaPort on %s', (kind: KafkaCl
     return { consumer, calls, handled, assignments, run: () => consumer.run(handler), latest: () => assignments.at(-1) ?? [] };
   }
 
+  /**
+   * Steady traffic until stop(): `perSend` records every `everyMs`, spread over `topics` in
+   * turn and over `rooms` keys; each value is its sequence number. stop() resolves with how many went out.
+   */
+  function steadyTraffic(topics: readonly string[], { perSend, everyMs, rooms }: { perSend: number; everyMs: number; rooms: number }) {
+    let produced = 0;
+    let producing = true;
+    const running = (async () => {
+      while (producing) {
+        const batch = Array.from({ length: perSend }, () => ({ topic: topics[produced % topics.length]!, key: `room-${produced % rooms}`, value: String(produced++) }));
+        await producer.send(batch);
+        await new Promise((r) => setTimeout(r, everyMs));
+      }
+    })();
+    return {
+      async stop(): Promise<number> {
+        producing = false;
+        await running;
+        return produced;
+      },
+    };
+  }
+
   beforeAll(async () => {
     await checker.connect();
     port = await createKafkaPort(kind, testBrokers(), { clientId: `kafka-port-int-${kind}`, log });
@@ -412,15 +435,7 @@ describe.each(['kafkajs', 'rdkafka'] as const)('KafkaPort on %s', (kind: KafkaCl
     const split = (...ms: Array<ReturnType<typeof consume>>) => () =>
       ms.every((m) => m.latest().length > 0) && owned(...ms).reduce((x, y) => x + y) === 12;
 
-    let produced = 0;
-    let producing = true;
-    const traffic = (async () => {
-      while (producing) {
-        const batch = Array.from({ length: 12 }, () => ({ topic: names[produced % 3]!, key: `room-${produced % 17}`, value: String(produced++) }));
-        await producer.send(batch);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    })();
+    const traffic = steadyTraffic(names, { perSend: 12, everyMs: 20, rooms: 17 });
     const settle = () => new Promise((r) => setTimeout(r, 700));              // let traffic flow
 
     const a = consume(options, flaky);
@@ -437,8 +452,7 @@ describe.each(['kafkajs', 'rdkafka'] as const)('KafkaPort on %s', (kind: KafkaCl
     await b.consumer.stop();
     await waitFor('A and C to split', split(a, c), () => owned(a, c));
     await settle();
-    producing = false;
-    await traffic;
+    const produced = await traffic.stop();
 
     await waitFor('every record handled', () => times.size === produced, () => ({ produced, handled: times.size }));
     expect(calls).toBeGreaterThan(7);                                          // some calls did fail
@@ -469,15 +483,7 @@ describe.each(['kafkajs', 'rdkafka'] as const)('KafkaPort on %s', (kind: KafkaCl
         active[m]--;
       });
     };
-    let produced = 0;
-    let producing = true;
-    const traffic = (async () => {
-      while (producing) {
-        const batch = Array.from({ length: 10 }, () => ({ topic: names[produced % 2]!, key: `room-${produced % 23}`, value: String(produced++) }));
-        await producer.send(batch);
-        await new Promise((r) => setTimeout(r, 15));
-      }
-    })();
+    const traffic = steadyTraffic(names, { perSend: 10, everyMs: 15, rooms: 23 });
 
     const a = member('a');
     await a.run();
@@ -487,8 +493,7 @@ describe.each(['kafkajs', 'rdkafka'] as const)('KafkaPort on %s', (kind: KafkaCl
     await b.run();
     await waitFor('A and B to split', () => a.latest().length > 0 && b.latest().length > 0 && a.latest().length + b.latest().length === 8, () => [a.latest().length, b.latest().length]);
     await waitFor('B to handle 100 records', () => b.handled.length >= 100, () => b.handled.length);
-    producing = false;
-    await traffic;
+    const produced = await traffic.stop();
     await waitFor('every record handled', () => times.size === produced, () => ({ produced, handled: times.size }));
 
     const handedOver = b.handled.filter((r) => a.handled.some((h) => h.topic === r.topic && h.partition === r.partition)).length;
