@@ -2,7 +2,9 @@
  * `npm run bench:scan`: `supervisor scan` (the real CLI, a subprocess) over a generated JSON
  * Lines file against bench/read-parse.mjs (a subprocess that only reads the same lines and
  * JSON.parses each). Wall-clock seconds of each, median of SCAN_RUNS runs, and the ratio
- * (issue 5 goal: ≤ 2.5×). Both write to a file in the temp dir (scan: its alerts).
+ * (issue 5 goal: ≤ 2.5×). Both write to a file in the temp dir (scan: its alerts). Scan runs
+ * as a user runs it (one worker thread per core for a file this size) and, for comparison, with
+ * `--threads 1`; both must print the same alerts.
  *
  * The file comes from bench/write-events.ts (the realistic mix of bench/generate.ts) and is
  * cached in the temp dir by (count, seed, a hash of bench/generate.ts: a changed generator writes a new file).
@@ -12,10 +14,11 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MAX_THREADS, PARALLEL_MIN_BYTES } from '../services/cli/scan.js';
 import { SUPERVISOR_NODE_FLAGS } from '../tests/harness/supervisor-process.js';
 
 function envInt(name: string, fallback: number, min: number): number {
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
   const file = await eventsFile();
   const out = join(tmpdir(), `supervisor-bench-scan-${process.pid}.out`);
   const scan: number[] = [];
+  const scanOne: number[] = [];
   const parse: number[] = [];
   let summary = '';
   for (let r = 0; r < RUNS; r++) {
@@ -82,7 +86,10 @@ async function main(): Promise<void> {
     const s = await timed([...SUPERVISOR_NODE_FLAGS, BIN, 'scan', '--input', file], out);
     scan.push(s.seconds);
     summary = s.stderr.trim().split('\n').filter((l) => l.startsWith('scan:')).at(-1) ?? '';
-    say(`run ${r + 1}: scan ${s.seconds.toFixed(2)} s, read+parse ${p.seconds.toFixed(2)} s`);
+    const one = await timed([...SUPERVISOR_NODE_FLAGS, BIN, 'scan', '--input', file, '--threads', '1'], `${out}.one`);
+    scanOne.push(one.seconds);
+    if (!readFileSync(out).equals(readFileSync(`${out}.one`))) throw new Error('scan printed other alerts with --threads 1 than with its default threads');
+    say(`run ${r + 1}: scan ${s.seconds.toFixed(2)} s (--threads 1: ${one.seconds.toFixed(2)} s), read+parse ${p.seconds.toFixed(2)} s`);
   }
   const alertsBytes = statSync(out).size;
   const result = {
@@ -94,15 +101,18 @@ async function main(): Promise<void> {
     ruleset: process.env.SUPERVISOR_RULES_DIR ? `SUPERVISOR_RULES_DIR=${process.env.SUPERVISOR_RULES_DIR}` : 'rules/ (full ruleset)',
     scanSummary: summary,
     scanOutputBytes: alertsBytes,
-    scan: { seconds: r3(median(scan)), runs: scan.map(r3), eventsPerSec: Math.round(N / median(scan)) },
+    scan: { threads: statSync(file).size >= PARALLEL_MIN_BYTES ? Math.min(availableParallelism(), MAX_THREADS) : 1, seconds: r3(median(scan)), runs: scan.map(r3), eventsPerSec: Math.round(N / median(scan)) },
+    scanOneThread: { seconds: r3(median(scanOne)), runs: scanOne.map(r3), eventsPerSec: Math.round(N / median(scanOne)) },
     readParse: { seconds: r3(median(parse)), runs: parse.map(r3), eventsPerSec: Math.round(N / median(parse)) },
     ratio: Math.round((median(scan) / median(parse)) * 100) / 100,
     goal: 2.5,
   };
+  for (const f of [out, `${out}.one`, `${out}.parse`]) rmSync(f, { force: true });
   writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(
     `\nscan vs read+parse, ${N} events (${result.ruleset}), wall seconds, median of ${RUNS}\n` +
-      `  supervisor scan   ${result.scan.seconds.toFixed(2)} s  (runs ${result.scan.runs.join(', ')}; ${result.scan.eventsPerSec}/s)\n` +
+      `  supervisor scan   ${result.scan.seconds.toFixed(2)} s  (runs ${result.scan.runs.join(', ')}; ${result.scan.eventsPerSec}/s; ${result.scan.threads} threads)\n` +
+      `  … --threads 1     ${result.scanOneThread.seconds.toFixed(2)} s  (runs ${result.scanOneThread.runs.join(', ')}; ${result.scanOneThread.eventsPerSec}/s)\n` +
       `  read + JSON.parse ${result.readParse.seconds.toFixed(2)} s  (runs ${result.readParse.runs.join(', ')}; ${result.readParse.eventsPerSec}/s)\n` +
       `  ratio             ${result.ratio}×  (goal ≤ ${result.goal}×)\n  ${summary}\nwrote ${OUT}\n`,
   );

@@ -1,7 +1,7 @@
 /**
  * The supervisor binary's command line, run as a user runs it: rules check on a rules
- * directory with broken files (each reported as file:line: reason, exit 1), and a mistyped
- * command line (its reason and the usage, exit 2, no stack trace).
+ * directory with broken files (each reported as file:line: reason, exit 1), a mistyped
+ * command line (its reason and the usage, exit 2, no stack trace), and scan over threads.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,5 +50,31 @@ describe('supervisor CLI', () => {
     expect(r.err).toMatch(/^supervisor: Unexpected argument 'events\.jsonl'/);
     expect(r.err).toContain('supervisor scan --input FILE.jsonl');
     expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('scan --threads N prints what one thread prints; a bad N is refused with exit 2', { timeout: 120_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-scan-'));
+    const file = join(dir, 'session.jsonl');
+    const ts = (s: number) => new Date(Date.UTC(2026, 10, 26, 12, 0, s)).toISOString();
+    const lines: string[] = [];
+    for (let r = 0; r < 8; r++) {
+      lines.push(JSON.stringify({ type: 'transcript', roomId: `room-${r}`, sessionId: 's1', ts: ts(r), text: '家人们这款是全网最低价，加我微信下单' }));
+      lines.push(JSON.stringify({ type: 'transcript', roomId: `room-${r}`, sessionId: 's1', ts: ts(r + 30), text: '全网最低价，最后三单' }));
+    }
+    lines.splice(5, 0, '{"type":"transcript"');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const one = run(['scan', '--input', file, '--updates', '--threads', '1']);
+    const two = run(['scan', '--input', file, '--updates', '--threads', '2']);
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(one.out.trim().split('\n').length).toBeGreaterThanOrEqual(16);
+    expect(two.out).toBe(one.out);
+    expect(two.err).toBe(one.err);
+    expect(one.err).toMatch(/^session\.jsonl:6: DECODE_/m);
+
+    const bad = run(['scan', '--input', file, '--threads', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^scan: --threads must be an integer from 1 to \d+, got "0"/m);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

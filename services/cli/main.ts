@@ -15,7 +15,7 @@ import { ensureTopics } from '../shared/topics.js';
 import { admin, ADMIN_USAGE } from './admin.js';
 import { ConfigError, parseConfig } from './config.js';
 import { feed } from './feed.js';
-import { scanFile } from './scan.js';
+import { MAX_THREADS, scanFile, type ScanStats } from './scan.js';
 import { ROLES, start, type Role } from './start.js';
 
 const USAGE = `supervisor — live-room supervisor (直播间数字监管员)
@@ -23,9 +23,10 @@ const USAGE = `supervisor — live-room supervisor (直播间数字监管员)
 usage:
   supervisor start [--roles worker,gateway] [--demo] [--demo-speed N]
                                                       run the service (npm start = all roles + demo feed)
-  supervisor scan --input FILE.jsonl [--updates] [--ruleset VERSION]
+  supervisor scan --input FILE.jsonl [--updates] [--ruleset VERSION] [--threads N]
                                                       run the engine offline (optionally under an archived
-                                                      ruleset version); alerts as JSON Lines on stdout
+                                                      ruleset version); alerts as JSON Lines on stdout;
+                                                      a file over 4 MiB is scanned by one thread per core
   supervisor feed FILE... [--speed N|max] [--loop]    produce JSON Lines sessions to the live.* topics
   supervisor topics ensure                            create the topics (KAFKA_BROKERS required)
   supervisor rules check | test | schema | versions   validate rules, run their examples, print the schema,
@@ -104,11 +105,19 @@ async function run(argv: string[]): Promise<number> {
     case 'scan': {
       const { values } = parseArgs({
         args: rest,
-        options: { input: { type: 'string', short: 'i' }, updates: { type: 'boolean', default: false }, ruleset: { type: 'string' } },
+        options: { input: { type: 'string', short: 'i' }, updates: { type: 'boolean', default: false }, ruleset: { type: 'string' }, threads: { type: 'string' } },
       });
       if (!values.input) {
         process.stderr.write('scan: --input FILE.jsonl is required\n');
         return 2;
+      }
+      let threads: number | undefined;
+      if (values.threads !== undefined) {
+        threads = Number(values.threads);
+        if (!/^\d+$/.test(values.threads) || threads < 1 || threads > MAX_THREADS) {
+          process.stderr.write(`scan: --threads must be an integer from 1 to ${MAX_THREADS}, got "${values.threads}"\n`);
+          return 2;
+        }
       }
       let ruleset: Ruleset;
       if (values.ruleset !== undefined) {
@@ -123,7 +132,13 @@ async function run(argv: string[]): Promise<number> {
         if (!loaded.ok) return 1;
         ruleset = loaded.ruleset;
       }
-      const stats = await scanFile(values.input, ruleset, { updates: values.updates, out: process.stdout, err: process.stderr });
+      let stats: ScanStats;
+      try {
+        stats = await scanFile(values.input, ruleset, { updates: values.updates, out: process.stdout, err: process.stderr, ...(threads !== undefined ? { threads } : {}) });
+      } catch (err) {
+        process.stderr.write(`scan: ${(err as Error).message}\n`);
+        return 1;
+      }
       process.stderr.write(
         `scan: ${stats.lines} lines, ${stats.events} events, ${stats.bad} bad, ${stats.alerts} alerts (${stats.updates} repeats folded), ruleset ${ruleset.version}\n`,
       );
