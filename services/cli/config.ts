@@ -25,6 +25,11 @@ export const ConfigSchema = z.object({
   SUPERVISOR_CHECKPOINT_MS: z.coerce.number().int().min(0).max(600_000).optional(),
   /** How soon after its input stops the worker checkpoints (ms, default 100). */
   SUPERVISOR_CHECKPOINT_IDLE_MS: z.coerce.number().int().min(1).max(600_000).optional(),
+  /**
+   * How long the broker keeps a worker that sends no heartbeat (ms, default 30 s; the broker
+   * allows 6 s to 30 min): how soon a dead worker's partitions move, and how long a stall may last.
+   */
+  SUPERVISOR_WORKER_SESSION_MS: z.coerce.number().int().min(6_000).max(1_800_000).optional(),
   /** Where the alert store and the archive of every ruleset version ever run live. */
   SUPERVISOR_DATA_DIR: z.string().min(1).default('data'),
   /** Rule and seed directories (default: the project's rules/ and seeds/). */

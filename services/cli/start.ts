@@ -78,6 +78,7 @@ export async function start(config: Config, opts: StartOptions, log: Logger, sig
           ...(config.SUPERVISOR_MAX_ROOMS ? { maxRooms: config.SUPERVISOR_MAX_ROOMS } : {}),
           ...(config.SUPERVISOR_CHECKPOINT_MS !== undefined ? { checkpointMs: config.SUPERVISOR_CHECKPOINT_MS } : {}),
           ...(config.SUPERVISOR_CHECKPOINT_IDLE_MS !== undefined ? { checkpointIdleMs: config.SUPERVISOR_CHECKPOINT_IDLE_MS } : {}),
+          ...(config.SUPERVISOR_WORKER_SESSION_MS !== undefined ? { sessionTimeoutMs: config.SUPERVISOR_WORKER_SESSION_MS } : {}),
         });
         workerCounters = worker.counters;
         await worker.start();

@@ -70,6 +70,8 @@ export type WorkerOptions = {
   checkpointIdleMs?: number;
   /** Partitions handled at once (default DEFAULT_WORKER_CONCURRENCY; 1 = one at a time). */
   concurrency?: number;
+  /** The consumer's session timeout (port.ts; default 30 s). */
+  sessionTimeoutMs?: number;
   workerId?: string;
 };
 
@@ -168,13 +170,17 @@ export function createWorker(opts: WorkerOptions): Worker {
     fromBeginning: true,
     maxBatch: opts.maxBatch ?? DEFAULT_WORKER_MAX_BATCH,
     partitionsConcurrently: opts.concurrency ?? DEFAULT_WORKER_CONCURRENCY,
+    ...(opts.sessionTimeoutMs !== undefined && { sessionTimeoutMs: opts.sessionTimeoutMs }),
     checkpoint: { intervalMs: checkpointMs, ...(opts.checkpointIdleMs !== undefined && { idleMs: opts.checkpointIdleMs }), flush: flushSnapshots },
-    onAssignment(tps) {
+    onAssignment(tps, { lost }) {
       const next = new Set(tps.filter((tp) => tp.topic === INPUT_TOPICS[0] || INPUT_TOPICS.includes(tp.topic as never)).map((tp) => tp.partition));
-      for (const p of restored) if (!next.has(p)) restored.delete(p);
-      const dropped = rooms.dropPartitions(next);
+      // After a possible expulsion every room kept may miss what another member handled: all
+      // partitions are restored again from their snapshots before their next batch.
+      const keep = lost ? new Set<number>() : next;
+      for (const p of restored) if (!keep.has(p)) restored.delete(p);
+      const dropped = rooms.dropPartitions(keep);
       assigned = next;
-      log.info({ partitions: [...next].sort((a, b) => a - b), droppedRooms: dropped }, 'assignment changed');
+      log.info({ partitions: [...next].sort((a, b) => a - b), droppedRooms: dropped, lost }, 'assignment changed');
     },
   });
 

@@ -3,7 +3,10 @@
  * project. Every test uses its own topics and groups (random suffix), so order does not matter.
  * Waits poll for a condition (never a fixed sleep) and fail with what they saw.
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import kafkajs from 'kafkajs';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,14 +69,15 @@ describe.each(['kafkajs', 'rdkafka'] as const)('KafkaPort on %s', (kind: KafkaCl
     const calls: RawRecord[][] = [];
     const handled: RawRecord[] = [];                      // records of calls that resolved
     const assignments: TopicPartition[][] = [];
-    const consumer = port.consumer({ ...options, onAssignment: (a) => assignments.push([...a]) });
+    const lost: boolean[] = [];                           // onAssignment's `lost`, per assignment
+    const consumer = port.consumer({ ...options, onAssignment: (a, how) => { assignments.push([...a]); lost.push(how.lost); } });
     consumers.push(consumer);
     const handler: BatchHandler = async (records) => {
       calls.push([...records]);
       await handle(records, calls.length);
       handled.push(...records);
     };
-    return { consumer, calls, handled, assignments, run: () => consumer.run(handler), latest: () => assignments.at(-1) ?? [] };
+    return { consumer, calls, handled, assignments, lost, run: () => consumer.run(handler), latest: () => assignments.at(-1) ?? [] };
   }
 
   /**
@@ -462,6 +466,9 @@ describe.each(['kafkajs', 'rdkafka'] as const)('KafkaPort on %s', (kind: KafkaCl
     const repeated = [...times].filter(([, n]) => n > 1);
     expect(repeated.every(([, n]) => n === 2)).toBe(true);
     expect(repeated.length).toBeLessThanOrEqual(Math.ceil(produced * 0.02));
+    // Members that joined, left and rebalanced in time never count as expelled.
+    expect([...a.lost, ...b.lost, ...c.lost]).toEqual(new Array(a.lost.length + b.lost.length + c.lost.length).fill(false));
+    expect(a.lost.length).toBeGreaterThanOrEqual(2);
   });
 
   it('a member checkpoints before a rebalance takes partitions away, after its handler calls end: the new owner repeats almost nothing', async () => {
@@ -505,6 +512,50 @@ describe.each(['kafkajs', 'rdkafka'] as const)('KafkaPort on %s', (kind: KafkaCl
     expect(handedOver).toBeGreaterThanOrEqual(100);
     expect(repeated.length).toBeLessThanOrEqual(40);
     expect(repeated.every(([, n]) => n === 2)).toBe(true);
+  });
+
+  it('a member stalled until the group expelled it writes nothing when it comes back, and its next assignment says lost', { timeout: 150_000 }, async () => {
+    const topic = uniq('zombie');
+    await createTopics({ topic, numPartitions: 2 });
+    const groupId = uniq('g');
+    const sessionMs = 6_000;                                                   // the broker's minimum
+    const traffic = steadyTraffic([topic], { perSend: 4, everyMs: 20, rooms: 13 });
+    // Member A in a process of its own, so that SIGSTOP stalls all of it (librdkafka's threads too).
+    const events: Array<{ event: string; at: number; partitions?: number[]; lost?: boolean }> = [];
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../harness/checkpoint-member.ts', import.meta.url))], {
+      env: { ...process.env, KAFKA_CLIENT: kind, KAFKA_BROKERS: testBrokers().join(','), MEMBER_GROUP: groupId, MEMBER_TOPICS: topic, MEMBER_SESSION_MS: String(sessionMs), MEMBER_INTERVAL_MS: '1000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    createInterface({ input: child.stdout! }).on('line', (l) => {
+      try { events.push(JSON.parse(l) as (typeof events)[number]); } catch { stderr += `${l}\n`; }
+    });
+    const exited = new Promise((r) => child.once('exit', r));
+    const show = () => ({ events: events.slice(-12), stderr: stderr.slice(-2000) });
+    try {
+      await waitFor('A to own both partitions and checkpoint', () => events.some((e) => e.event === 'assigned' && e.partitions?.length === 2) && events.filter((e) => e.event === 'flush').length >= 2, show, 60_000);
+      child.kill('SIGSTOP');
+      // B joins; the coordinator expels A once its session runs out, and B takes both partitions.
+      const bFlushes: number[] = [];
+      const b = consume({ groupId, topics: [topic], sessionTimeoutMs: sessionMs, checkpoint: { intervalMs: 1_000, flush: async () => void bFlushes.push(Date.now()) } });
+      await b.run();
+      await waitFor('B to own both partitions and checkpoint', () => b.latest().length === 2 && bFlushes.length > 0, () => [b.latest(), bFlushes.length], 60_000);
+      const resumedAt = Date.now();
+      child.kill('SIGCONT');
+      const rejoin = () => events.find((e) => e.event === 'assigned' && e.at >= resumedAt);
+      await waitFor('A to rejoin', () => rejoin() !== undefined, show, 60_000);
+      // Its checkpoint timers were overdue when it came back: without the membership guard the
+      // first thing A did was a flush, overwriting what B wrote. Nothing, until it rejoined.
+      expect(events.filter((e) => e.event === 'flush' && e.at >= resumedAt && e.at < rejoin()!.at)).toEqual([]);
+      expect(rejoin()!.lost).toBe(true);
+      await waitFor('A to checkpoint again, once back in the group', () => events.some((e) => e.event === 'flush' && e.at > rejoin()!.at), show, 30_000);
+    } finally {
+      child.kill('SIGCONT');
+      child.kill('SIGTERM');
+      await exited;
+      await traffic.stop();
+    }
   });
 
   it('readToEnd returns exactly the records of the chosen partitions up to the call-time end', async () => {

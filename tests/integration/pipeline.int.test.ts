@@ -3,7 +3,8 @@
  * client: events from kcat (a client we did not write) reach a WebSocket as alerts; malformed
  * input goes to the DLQ with a reason while good input still alerts; state survives kill -9,
  * also before any checkpoint (the input is read again) and when a checkpoint's commit did not
- * follow its snapshots (the records they hold are skipped); records of one partition read
+ * follow its snapshots (the records they hold are skipped); a worker stalled until the group
+ * expelled it overwrites nothing when it comes back; records of one partition read
  * together are applied in event-time order;
  * two workers split rooms by partition and one takes over the other's rooms with their state.
  */
@@ -307,6 +308,55 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
     const mine = alerts.records.filter((x) => x.key === r).map((x) => [x.headers['alert-kind'], json(x).data.occurrences]);
     expect(mine).toEqual([['new', 1], ['update', 2]]);
     await Promise.all([state.stop(), alerts.stop(), said.stop()]);
+  });
+
+  it("a worker stalled until the group expelled it overwrites nothing when it comes back: the room keeps its new owner's state", async () => {
+    const r = `zombie-${client}-${randomUUID().slice(0, 6)}`;
+    const s = `s-${r}`;
+    const [state, alerts] = await Promise.all([readTopic(kafka, 'supervisor.state'), readTopic(kafka, 'supervisor.alerts')]);
+    const claimText = '全网最低价，没有比这更低的了';
+    const claim = (minute: number) => produce(kafka, [{ topic: 'live.transcript', key: r, value: transcript(r, s, at(minute), claimText) }]);
+    // How often the room's one open alert was seen, in a snapshot of the room.
+    const occurrences = (x: { value: Buffer | null }) => Math.max(0, ...[...x.value!.toString('utf8').matchAll(/"occurrences":(\d+)/g)].map((m) => Number(m[1])));
+    const snapshots = () => state.records.filter((x) => x.key === r);
+    const env = { SUPERVISOR_WORKER_SESSION_MS: '6000', SUPERVISOR_CHECKPOINT_MS: '5000', SUPERVISOR_CHECKPOINT_IDLE_MS: '5000' };
+
+    const a = await startWorker(env);
+    await claim(0);
+    await state.waitUntil(() => snapshots().length > 0, 60_000, "A's snapshot of the first claim");
+    await claim(2);
+    await alerts.waitUntil((recs) => recs.filter((x) => x.key === r).length >= 2, 30_000, "A's update");
+    a.proc.kill('SIGSTOP');                               // before its next checkpoint: the room has a change to write
+    try {
+      // B takes the partitions once A's session runs out, restores the room, reads the repeat
+      // again (A never committed it) and handles a third claim.
+      const b = await startWorker(env);
+      await claim(4);
+      await alerts.waitUntil((recs) => recs.some((x) => x.key === r && json(x).data.occurrences === 3), 60_000, "B's update");
+      await state.waitUntil(() => snapshots().some((x) => occurrences(x) === 3), 60_000, "B's snapshot");
+      a.proc.kill('SIGCONT');
+      await a.waitFor(/"lost":true[^\n]*"msg":"assignment changed"/, 60_000);
+      // B leaves: A takes every partition, the room's too, and must hold it as B left it.
+      await b.kill();
+      await claim(6);
+      await alerts.waitUntil((recs) => recs.some((x) => x.key === r && x.headers['worker-id']?.endsWith(`-${a.proc.pid}`) && json(x).data.occurrences >= 3), 60_000, "A's update");
+      await a.kill();
+      await new Promise((res) => setTimeout(res, 500));
+    } finally {
+      a.proc.kill('SIGCONT');
+    }
+    // Once B wrote the room with 3 occurrences, nothing older came after: without the membership
+    // guard A, back from its stall, wrote the room as it had it (2 occurrences) over B's.
+    const seen = snapshots().map(occurrences);
+    expect(seen.indexOf(3)).toBeGreaterThan(0);
+    expect(seen.slice(seen.indexOf(3)).filter((n) => n < 3)).toEqual([]);
+    // And A, back in the group, dropped the room it kept: restored from B's snapshot, the fourth
+    // claim is the fourth occurrence (with the stale room it would be the third).
+    const last = alerts.records.filter((x) => x.key === r).at(-1)!;
+    expect(last.headers['worker-id']).toMatch(new RegExp(`-${a.proc.pid}$`));
+    expect(json(last).data.occurrences).toBe(4);
+    expect(occurrences(snapshots().at(-1)!)).toBe(4);
+    await Promise.all([state.stop(), alerts.stop()]);
   });
 
   it('two workers split the rooms by partition; stopping one hands its rooms and their state to the other', async () => {

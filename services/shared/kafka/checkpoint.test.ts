@@ -194,4 +194,40 @@ describe('createCheckpointer', () => {
     expect(commits).toEqual([[{ topic: 't', partition: 0, offset: 1 }], [{ topic: 't', partition: 0, offset: 2 }]]);
     expect(finals).toEqual([false, true]);               // drain's own commit must be done when it returns
   });
+  it('while the membership is not confirmed, checkpoints neither flush nor commit; once it is, the positions go with the next one', async () => {
+    let member = false;
+    let flushes = 0;
+    const commits: Position[][] = [];
+    const cp = createCheckpointer({
+      intervalMs: 0,
+      idleMs: 20,
+      flush: async () => void flushes++,
+      commit: (p) => void commits.push(p),
+      owns: () => true,
+      member: () => member,
+      log,
+    });
+    cp.handled('t', 0, 10);
+    await sleep(60);
+    cp.handled('t', 0, 12);
+    await cp.drain();                                     // stop or revoke as a zombie: nothing either
+    await sleep(60);
+    expect(flushes).toBe(0);
+    expect(commits).toEqual([]);
+    member = true;
+    // Tried again on its own, no sooner than MEMBER_RETRY_MS (idle checkpoints are off meanwhile).
+    await until(() => commits.length === 1, 3_000);
+    expect(flushes).toBe(1);
+    expect(commits).toEqual([[{ topic: 't', partition: 0, offset: 12 }]]);
+    cp.close();
+  });
+
+  it('without a flush there is nothing to overwrite: commits go on whatever the membership says (a failed commit is the fence)', async () => {
+    const commits: Position[][] = [];
+    const cp = createCheckpointer({ intervalMs: 0, commit: (p) => void commits.push(p), owns: () => true, member: () => false, log });
+    cp.handled('t', 0, 3);
+    await cp.drain();
+    expect(commits).toEqual([[{ topic: 't', partition: 0, offset: 3 }]]);
+    cp.close();
+  });
 });

@@ -42,10 +42,20 @@ export type CheckpointOptions = {
   commit(positions: Position[], how: { final: boolean }): void | Promise<void>;
   /** Whether this member may still commit for a topic-partition (it is in its assignment). */
   owns(topic: string, partition: number): boolean;
+  /**
+   * Whether the member is known to be in its group, recently enough that the coordinator
+   * cannot hand its partitions to another member before a flush started now has landed.
+   * When false, a checkpoint with a flush writes and commits nothing and tries again later:
+   * a member expelled while it was stalled (a zombie) must not overwrite the snapshots of its
+   * partitions' new owner. Unset: always true.
+   */
+  member?: () => boolean;
   log: Logger;
 };
 
 export const DEFAULT_IDLE_MS = 100;
+/** How soon a checkpoint skipped for want of a confirmed membership is tried again (at the least). */
+export const MEMBER_RETRY_MS = 1_000;
 
 const keyOf = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
 
@@ -63,6 +73,8 @@ export function createCheckpointer(opts: CheckpointOptions) {
   let active = 0;
   let ended: (() => void) | null = null;
   let hold: Promise<void> | null = null;
+  // Set while checkpoints are skipped because the membership is not confirmed (logged once).
+  let unconfirmed = false;
 
   /** Holds new handler calls back and resolves once none is in progress; `open` lets them go on. */
   async function quiesce(): Promise<{ open(): void }> {
@@ -82,6 +94,20 @@ export function createCheckpointer(opts: CheckpointOptions) {
     clearTimers();
     // No call in progress: nothing can start before the flush below takes its cut.
     const cut = opts.flush !== undefined && active > 0 ? await quiesce() : null;
+    if (opts.flush !== undefined && opts.member !== undefined && !opts.member()) {
+      cut?.open();
+      if (!unconfirmed) {
+        opts.log.warn(
+          { partitions: pending.size, final },
+          'group membership not confirmed recently: checkpoint skipped (the partitions may have a new owner, whose snapshots must not be overwritten)',
+        );
+      }
+      unconfirmed = true;
+      last = performance.now();
+      return;
+    }
+    if (unconfirmed) opts.log.info('group membership confirmed again: checkpoints resume');
+    unconfirmed = false;
     const taken = [...pending.values()];
     pending.clear();
     try {
@@ -117,7 +143,7 @@ export function createCheckpointer(opts: CheckpointOptions) {
 
   function schedule(): void {
     if (running !== null || closed) return;          // run() schedules again when it ends
-    const wait = last + opts.intervalMs - performance.now();
+    const wait = last + (unconfirmed ? Math.max(opts.intervalMs, MEMBER_RETRY_MS) : opts.intervalMs) - performance.now();
     if (wait <= 0) {
       void run(opts.intervalMs > 0);
       return;
@@ -127,6 +153,7 @@ export function createCheckpointer(opts: CheckpointOptions) {
       void run(true);
     }, wait);
     if (idleTimer !== null) clearTimeout(idleTimer);
+    if (unconfirmed) return;                         // no idle checkpoints until a membership is confirmed
     idleTimer = setTimeout(() => {
       idleTimer = null;
       void run(false);

@@ -40,6 +40,7 @@ import type {
 } from 'kafkajs';
 import { pino, type Logger } from 'pino';
 import { createCheckpointer } from './checkpoint.js';
+import { createAnswerGuard } from './membership.js';
 import { assignCoPartitioned } from './copartition.js';
 import { DEFAULT_CLIENT_ID, DEFAULT_MAX_BATCH } from './port.js';
 import type {
@@ -60,6 +61,8 @@ const { Kafka, logLevel: KjsLogLevel, AssignerProtocol, PartitionAssigners, Part
 /** Fetch long-poll. Also bounds how late a rebalance or stop() is noticed (kafkajs default 5 s). */
 const FETCH_MAX_WAIT_MS = 1_000;
 const HEARTBEAT_INTERVAL_MS = 1_000;
+/** kafkajs' default, stated: how long the coordinator keeps a member that sends no heartbeat. */
+const SESSION_TIMEOUT_MS = 30_000;
 const RETRY_BACKOFF_MIN_MS = 100;
 const RETRY_BACKOFF_MAX_MS = 5_000;
 /** How long ensureTopics waits for freshly created topics to show up in metadata. */
@@ -294,11 +297,13 @@ export function createKafkajsPort(opts: KafkajsPortOptions): KafkaPort {
 function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Logger): Consumer {
   const log = parentLog.child({ groupId: options.groupId });
   const maxBatch = Math.max(1, options.maxBatch ?? DEFAULT_MAX_BATCH);
+  const sessionTimeoutMs = options.sessionTimeoutMs ?? SESSION_TIMEOUT_MS;
   const consumer = kafka.consumer({
     groupId: options.groupId,
     allowAutoTopicCreation: false,
     maxWaitTimeInMs: FETCH_MAX_WAIT_MS,
     heartbeatInterval: HEARTBEAT_INTERVAL_MS,
+    sessionTimeout: sessionTimeoutMs,
     partitionAssigners: options.coPartitioned ? [coPartitionedAssigner] : [PartitionAssigners.roundRobin],
   });
 
@@ -311,24 +316,38 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
   let lastAssignment: string | undefined;
   let owned = new Set<string>();                        // "topic\0partition" of the current assignment
   const owns = (topic: string, partition: number): boolean => owned.has(`${topic}\0${partition}`);
+  // Whether the coordinator still counts this member in (membership.ts): kafkajs heartbeats on
+  // the event loop, so a stalled process stops them and may come back expelled.
+  const membership = createAnswerGuard(sessionTimeoutMs);
+  let memberId: string | undefined;
+  consumer.on(consumer.events.HEARTBEAT, () => membership.confirmed());
+  consumer.on(consumer.events.REBALANCING, () => membership.rejoining());
   const checkpointer = createCheckpointer({
     ...(options.checkpoint ?? { intervalMs: 0 }),
     commit: (positions) => consumer.commitOffsets(positions.map(({ topic, partition, offset }) => ({ topic, partition, offset: String(offset) }))),
     owns,
+    member: membership.member,
     log,
   });
 
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    // A new member id: the coordinator had forgotten the old one (UNKNOWN_MEMBER_ID). The
+    // first join has nothing to lose.
+    const expelled = membership.assigned() || payload.memberId !== memberId;
+    const lost = memberId !== undefined && expelled;
+    memberId = payload.memberId;
     const assigned = toTopicPartitions(payload.memberAssignment);
     // Positions of partitions lost in the rebalance are not ours to commit: the next owner
-    // reads them again from the last commit (at least once).
+    // reads them again from the last commit (at least once). After an expulsion none are:
+    // another member may have handled and committed past them meanwhile.
     owned = new Set(assigned.map((tp) => `${tp.topic}\0${tp.partition}`));
-    checkpointer.retain(owns);
+    checkpointer.retain(lost ? () => false : owns);
     const key = JSON.stringify(assigned);
-    log.info({ memberId: payload.memberId, assigned: assigned.length, protocol: payload.groupProtocol }, 'group joined');
-    if (key === lastAssignment) return;                 // a rejoin that changed nothing
+    if (lost) log.warn({ memberId: payload.memberId, assigned: assigned.length }, 'group rejoined after this member may have been out of it: its partition state is dropped');
+    else log.info({ memberId: payload.memberId, assigned: assigned.length, protocol: payload.groupProtocol }, 'group joined');
+    if (key === lastAssignment && !lost) return;        // a rejoin that changed nothing
     lastAssignment = key;
-    options.onAssignment?.(assigned);
+    options.onAssignment?.(assigned, { lost });
   });
 
   // restart: true means kafkajs rejoins by itself after a pause; false means this consumer is dead.
@@ -353,13 +372,18 @@ function createConsumer(kafka: KjsKafka, options: ConsumerOptions, parentLog: Lo
    * does the error let kafkajs rejoin.
    */
   const heartbeat = async (p: EachBatchPayload): Promise<void> => {
+    const sent = performance.now();
     try {
       await p.heartbeat();
     } catch (err) {
       // Only while the group waits for its members to rejoin: after ILLEGAL_GENERATION (or a
       // moved coordinator) the commit would fail, and the partitions may have new owners
       // already, whose snapshots ours must not overwrite.
-      if (!stopping && (err as { type?: unknown } | null)?.type === 'REBALANCE_IN_PROGRESS' && beforeRebalance === null) {
+      const type = (err as { type?: unknown } | null)?.type;
+      const rebalancing = type === 'REBALANCE_IN_PROGRESS';
+      if (rebalancing) membership.confirmed(sent);      // still a member, until it rejoins
+      if (type === 'UNKNOWN_MEMBER_ID' || type === 'ILLEGAL_GENERATION') membership.expelled();
+      if (!stopping && rebalancing && beforeRebalance === null) {
         const others = [...inFlight].filter(([q]) => q !== p).map(([, run]) => run);
         beforeRebalance = Promise.allSettled(others)
           .then(() => checkpointer.drain())

@@ -56,8 +56,13 @@ export type ConsumerOptions = {
   coPartitioned?: boolean;
   /** Where a group with no committed offset starts. Default: 'earliest'. */
   fromBeginning?: boolean;
-  /** Called with the full new assignment each time it changes (after a rebalance). */
-  onAssignment?: (assigned: readonly TopicPartition[]) => void;
+  /**
+   * Called with the full new assignment each time it changes (after a rebalance). `lost`: the
+   * member may have been out of the group since its previous assignment (it was stalled or cut
+   * off, see membership.ts), so state it kept for any partition may miss what another member
+   * handled meanwhile: drop it all and restore. Its uncommitted positions are forgotten too.
+   */
+  onAssignment?: (assigned: readonly TopicPartition[], how: { lost: boolean }) => void;
   /** Upper bound of records per handler call. */
   maxBatch?: number;
   /**
@@ -69,6 +74,12 @@ export type ConsumerOptions = {
    * (producer acks, commits) overlap.
    */
   partitionsConcurrently?: number;
+  /**
+   * How long the coordinator keeps this member without a heartbeat (default 30 s; the broker
+   * allows 6 s to 30 min). With `checkpoint.flush`, a kafkajs member whose membership was not
+   * confirmed within half of it writes nothing until it is (checkpoint.ts, member).
+   */
+  sessionTimeoutMs?: number;
   /**
    * Commit at most every `intervalMs` (and soon after the records stop coming), each commit
    * preceded by `flush()`: offsets are committed only once the flush that started after their

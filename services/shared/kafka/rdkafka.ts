@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import type * as RdKafka from 'node-rdkafka';
 import { pino, type Logger } from 'pino';
 import { createCheckpointer } from './checkpoint.js';
+import { createStallGuard } from './membership.js';
 import { DEFAULT_CLIENT_ID, DEFAULT_MAX_BATCH } from './port.js';
 import type {
   Admin,
@@ -286,6 +287,9 @@ function createConsumer(
   let failures = 0;
   const wakers = new Set<() => void>();
   let onJoined: (() => void) | undefined;
+  // Whether the coordinator may have expelled this member while the whole process stalled
+  // (membership.ts); librdkafka's own threads heartbeat through a stalled event loop.
+  const membership = createStallGuard(options.sessionTimeoutMs ?? SESSION_TIMEOUT_MS, HEARTBEAT_INTERVAL_MS);
   const checkpointer = createCheckpointer({
     ...(options.checkpoint ?? { intervalMs: 0 }),
     // commitSync blocks the event loop for a broker round trip: only where the commit must be
@@ -293,29 +297,37 @@ function createConsumer(
     // supersedes one that failed.
     commit: (positions, { final }) => void (final ? consumer.commitSync(positions) : consumer.commit(positions)),
     owns: (topic, partition) => owned.has(tpKey({ topic, partition })),
+    member: membership.member,
     log,
   });
 
   const onRebalance = (err: RdKafka.LibrdKafkaError | undefined, assignment: RdKafka.TopicPartition[]): void => {
     if (err?.code === ERR__ASSIGN_PARTITIONS) {
       try { consumer.assign(assignment); } catch (e) { log.error({ err: e }, 'assign failed'); }
+      const lost = membership.assigned();
       assigned = new Set(assignment.map(tpKey));
       owned = new Set(assigned);
-      checkpointer.retain((topic, partition) => owned.has(tpKey({ topic, partition })));
-      for (const key of handledUpTo.keys()) if (!assigned.has(key)) handledUpTo.delete(key);
+      // After an expulsion nothing handled before is ours: another member may have handled
+      // and committed past it meanwhile, so every partition starts again at its commit.
+      checkpointer.retain(lost ? () => false : (topic, partition) => owned.has(tpKey({ topic, partition })));
+      for (const key of handledUpTo.keys()) if (lost || !assigned.has(key)) handledUpTo.delete(key);
       const sorted = sortTopicPartitions(assignment.map(({ topic, partition }) => ({ topic, partition })));
       const key = JSON.stringify(sorted);
-      log.info({ assigned: sorted.length }, 'partitions assigned');
-      if (key !== lastAssignment) {
+      if (lost) log.warn({ assigned: sorted.length }, 'partitions assigned after this member may have been out of the group: its partition state is dropped');
+      else log.info({ assigned: sorted.length }, 'partitions assigned');
+      if (key !== lastAssignment || lost) {
         lastAssignment = key;
-        options.onAssignment?.(sorted);
+        options.onAssignment?.(sorted, { lost });
       }
       onJoined?.();
     } else if (err?.code === ERR__REVOKE_PARTITIONS) {
       assigned = new Set();                              // the loop hands nothing more out
       // The generation stays valid until we unassign: let the group in flight finish and
       // checkpoint what was handled (flush, commit), so the next owner starts right after it.
-      void inFlight.then(() => checkpointer.drain()).finally(() => {
+      // Not when the partitions were lost (expelled after a stall): they have a new owner.
+      const lost = membership.revoked();
+      if (lost) log.warn('partitions revoked as lost (this member was stalled): no checkpoint');
+      void inFlight.then(() => (lost ? undefined : checkpointer.drain())).finally(() => {
         owned = new Set();
         try { consumer.unassign(); } catch (e) { log.debug({ err: e }, 'unassign failed'); }
       });
@@ -331,7 +343,7 @@ function createConsumer(
       'enable.auto.commit': false,
       'enable.auto.offset.store': false,
       'heartbeat.interval.ms': HEARTBEAT_INTERVAL_MS,
-      'session.timeout.ms': SESSION_TIMEOUT_MS,
+      'session.timeout.ms': options.sessionTimeoutMs ?? SESSION_TIMEOUT_MS,
       // RangeAssignor: with equal partition counts and the same subscription on every member,
       // partition p of every topic lands on the same member (tested in kafka-port.int.test.ts).
       ...(options.coPartitioned && { 'partition.assignment.strategy': 'range' }),
@@ -444,6 +456,7 @@ function createConsumer(
         await loopDone;                                   // the handler in flight
         await checkpointer.drain();                       // flush and commit what it handled
         checkpointer.close();
+        membership.close();
         await safeDisconnect(consumer);                   // close(): revoke → unassign → LeaveGroup
       })();
       return stopped;
