@@ -13,6 +13,9 @@
  *   like rdkafka's revoke. A rebalance noticed by kafkajs' own heartbeat (an idle fetch; the
  *   idle checkpoint has run by then) rejoins without one: positions handled since the last
  *   checkpoint are read again (at least once).
+ * - kafkajs heartbeats on the event loop: checkpoints write nothing unless the coordinator
+ *   answered this member within half a session, and a join after it may have been expelled
+ *   (no answer for that long, UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION) says `lost` (membership.ts).
  * - A rejected handler commits nothing and gets the same records again, after a growing pause
  *   (heartbeating), until it resolves, stop() is called or the group rebalances (then the next
  *   owner starts at the committed offset, i.e. at the same records).

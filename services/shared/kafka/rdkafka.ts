@@ -9,6 +9,9 @@
  *   librdkafka serves rebalance callbacks from consume(), so no rebalance can land while a
  *   handler runs; a revoke still waits for the group in flight and a checkpoint of what it
  *   handled before unassigning.
+ * - After a stall of the whole process long enough to be expelled, checkpoints write nothing
+ *   for half a session; a revoke then is taken as lost (no checkpoint), and the next assignment
+ *   says `lost` (membership.ts).
  * - A rejected handler commits nothing: the partition is seeked back to the group's first
  *   offset (librdkafka purges what it had prefetched), so the same records come again.
  * - Keyed records use librdkafka's 'murmur2_random' partitioner: the Java (and kafkajs)
