@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEvents, mulberry32 } from '../../bench/generate.js';
 import type { Ruleset } from '../engine/index.js';
 import { loadRulesFromDisk } from '../shared/rules-fs.js';
@@ -73,6 +73,8 @@ describe('roomIdOf: the room a line belongs to, as decoding would read it', () =
 describe('scanFile over worker threads', () => {
   let ruleset: Ruleset;
   let file: string;
+  let dir: string;
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   beforeAll(() => {
     const loaded = loadRulesFromDisk();
     if (!loaded.ok) throw new Error('the project rules do not load');
@@ -86,7 +88,8 @@ describe('scanFile over worker threads', () => {
       if (i % 1499 === 9) mixed.push('not json at all');
       if (i % 1201 === 3) mixed.push('');
     });
-    file = join(mkdtempSync(join(tmpdir(), 'scan-test-')), 'events.jsonl');
+    dir = mkdtempSync(join(tmpdir(), 'scan-test-'));
+    file = join(dir, 'events.jsonl');
     writeFileSync(file, mixed.map((l, i) => (i % 3 === 0 ? `${l}\r\n` : `${l}\n`)).join(''));
   });
 
