@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEvents, mulberry32 } from '../../bench/generate.js';
-import type { Ruleset } from '../engine/index.js';
+import { loadRuleset, type Ruleset } from '../engine/index.js';
+import { archiveRuleset, loadArchivedRuleset } from '../shared/ruleset-manager.js';
 import { loadRulesFromDisk } from '../shared/rules-fs.js';
 import { roomIdOf, scanFile, threadOf, type ScanStats } from './scan.js';
 
@@ -108,6 +109,23 @@ describe('scanFile over worker threads', () => {
     const offsets = one.out.trim().split('\n').map((l) => (JSON.parse(l) as { data: { evidence: { trigger: { offset: number } } } }).data.evidence.trigger.offset);
     expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
     expect(one.err.split('\n')[0]).toMatch(/^events\.jsonl:\d+: DECODE_/);
+  });
+
+  it('an archived ruleset (supervisor scan --ruleset) runs in the threads as it is, not the rules on disk', { timeout: 120_000 }, async () => {
+    // A past version: AD.ABSOLUTE_TERMS at version 7, archived, then loaded back from the archive.
+    const ruleFiles = new Set(ruleset.rules.map((r) => r.file));
+    const rules = ruleset.sources.filter((f) => ruleFiles.has(f.path)).map((f) => (f.path.endsWith('/AD.ABSOLUTE_TERMS.yaml') ? { ...f, text: f.text.replace(/^version: \d+$/m, 'version: 7') } : f));
+    const past = loadRuleset({ rules, seeds: ruleset.sources.filter((f) => !ruleFiles.has(f.path)) });
+    if (!past.ok) throw new Error('the edited ruleset does not load');
+    archiveRuleset(dir, past.ruleset, new Date());
+    const archived = loadArchivedRuleset(dir, past.ruleset.version);
+    const one = await scan(file, archived, 1);
+    const two = await scan(file, archived, 2);
+    expect(two.out).toBe(one.out);
+    const absolute = two.out.trim().split('\n').map((l) => (JSON.parse(l) as { data: { ruleId: string; ruleVersion: number; rulesetVersion: string } }).data).filter((d) => d.ruleId === 'AD.ABSOLUTE_TERMS');
+    expect(absolute.length).toBeGreaterThan(0);
+    expect(absolute.every((d) => d.ruleVersion === 7 && d.rulesetVersion === past.ruleset.version)).toBe(true);
+    expect(past.ruleset.version).not.toBe(ruleset.version);
   });
 
   it('fails with the reason when a thread cannot rebuild the ruleset, instead of scanning under another', { timeout: 60_000 }, async () => {
