@@ -7,6 +7,15 @@ function clock(start = 1_000) {
   return { now: () => t, advance: (ms: number) => void (t += ms) };
 }
 
+/** `seconds` of a process that runs: the stall guard's timer ticks every second; `each` after every tick. */
+function running(c: ReturnType<typeof clock>, g: { tick(): void }, seconds: number, each: () => void = () => {}): void {
+  for (let i = 0; i < seconds; i++) {
+    c.advance(1_000);
+    g.tick();
+    each();
+  }
+}
+
 describe('createAnswerGuard (kafkajs: the coordinator answers heartbeats on the event loop)', () => {
   it('a member is confirmed for half a session timeout after the last answer', () => {
     const c = clock();
@@ -51,11 +60,7 @@ describe('createStallGuard (rdkafka: librdkafka heartbeats on its own threads)',
   it('without a stall the member is always confirmed and its assignments are not lost', () => {
     const c = clock();
     const g = createStallGuard(30_000, 1_000, c.now, 0);
-    for (let i = 0; i < 20; i++) {
-      c.advance(1_000);
-      g.tick();
-      expect(g.member()).toBe(true);
-    }
+    running(c, g, 20, () => expect(g.member()).toBe(true));
     expect(g.revoked()).toBe(false);
     expect(g.assigned()).toBe(false);
   });
@@ -69,10 +74,7 @@ describe('createStallGuard (rdkafka: librdkafka heartbeats on its own threads)',
     g.tick();
     expect(g.member()).toBe(false);
     expect(g.revoked()).toBe(true);                       // librdkafka learnt it was expelled
-    for (let i = 0; i < 10; i++) {
-      c.advance(1_000);
-      g.tick();
-    }
+    running(c, g, 10);
     expect(g.member()).toBe(false);                       // lost stays lost until the next assignment
     expect(g.assigned()).toBe(true);
     expect(g.member()).toBe(true);
@@ -84,18 +86,10 @@ describe('createStallGuard (rdkafka: librdkafka heartbeats on its own threads)',
     c.advance(20_000);
     g.tick();
     expect(g.member()).toBe(false);
-    for (let i = 0; i < 14; i++) {
-      c.advance(1_000);
-      g.tick();
-      expect(g.member()).toBe(false);
-    }
-    c.advance(1_000);
-    g.tick();
+    running(c, g, 14, () => expect(g.member()).toBe(false));
+    running(c, g, 1);
     expect(g.member()).toBe(true);
-    for (let i = 0; i < 60; i++) {
-      c.advance(1_000);
-      g.tick();
-    }
+    running(c, g, 60);
     expect(g.revoked()).toBe(false);
     expect(g.assigned()).toBe(false);
   });

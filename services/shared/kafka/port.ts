@@ -76,8 +76,9 @@ export type ConsumerOptions = {
   partitionsConcurrently?: number;
   /**
    * How long the coordinator keeps this member without a heartbeat (default 30 s; the broker
-   * allows 6 s to 30 min). With `checkpoint.flush`, a kafkajs member whose membership was not
-   * confirmed within half of it writes nothing until it is (checkpoint.ts, member).
+   * allows 6 s to 30 min). With `checkpoint.flush`, a member that may have outlived it (stalled,
+   * or not answered for half of it) writes nothing until its membership is confirmed again
+   * (membership.ts).
    */
   sessionTimeoutMs?: number;
   /**
