@@ -25,6 +25,7 @@ import { generateEvents, roomCount, MIX } from './generate.js';
 import { e2eSummary, ENGINE_RESULTS } from './e2e-summary.js';
 import { lexiconBench, lexiconRows } from './lexicon.js';
 import { memoryBench } from './memory.js';
+import { costBreakdown, COST_KINDS } from './cost.js';
 
 // ───────────────────────────── config ─────────────────────────────
 
@@ -284,6 +285,8 @@ function main(): void {
     if (priceOnly.length > 0) subsetSecs.price.push(enginePass(priceOnly, ruleset).seconds);
   }
   const overhead = timerOverheadNs();
+  log('bench: cost by event kind and by rule (one instrumented pass)…');
+  const cost = costBreakdown(msgs, ruleset, overhead);
   const lexicon = lexiconBench(ruleset, { segments: envInt('BENCH_SEGMENTS', Math.min(120_000, Math.max(20_000, N)), 1), runs: RUNS, seed: SEED, log });
   log('bench: memory (100,000 rooms, child node --expose-gc)…');
   const memory = memoryBench({ rooms: envInt('BENCH_ROOMS', 100_000, 1), seed: SEED });
@@ -332,6 +335,8 @@ function main(): void {
       mbPerSec: round((engineEps.median * bytes) / N / 1e6, 1),
       roomsInState: first.rooms,
       heapUsedMiB: round(heap.heapUsed / 2 ** 20, 1),
+      /** Where the time goes: by event kind (decode, rules, the engine's own path) and by rule. */
+      cost,
     },
     jsonParseOnly: { eventsPerSec: roundSpread(jsonEps) },
     decodeOnly: { eventsPerSec: roundSpread(decodeEps), vsJsonParse: round(decodeEps.median / jsonEps.median, 4) },
@@ -381,6 +386,14 @@ function main(): void {
       const s = e.nsPerEventByType[ty]!;
       return [`  ${ty} p50 / p99`, `${fmt(s.p50)} / ${fmt(s.p99)}`];
     }),
+    ['', ''],
+    ['cost by event kind, µs per event (instrumented pass)', 'whole = decode + rules + engine path  (rule calls per event)'],
+    ...COST_KINDS.map((k): [string, string] => {
+      const c = cost.byKind[k];
+      return [`${k} (${fmt(c.events)})`, `${c.totalUs.toFixed(1)} = ${c.decodeUs.toFixed(1)} + ${c.rulesUs.toFixed(1)} + ${c.restUs.toFixed(1)}  (${c.ruleCallsPerEvent.toFixed(1)})`];
+    }),
+    ['costliest rules, µs per event of the stream', ''],
+    ...cost.byRule.slice(0, 8).map((r): [string, string] => [`  ${r.rule}`, r.usPerEvent.toFixed(2)]),
     ['', ''],
     [`alerts (new / folded repeats)${deterministic ? '' : '  NOT DETERMINISTIC ACROSS RUNS'}`, ''],
     ...ruleIds.map((id): [string, string] => [id, `${fmt(alertsByRule[id]!.alerts)} / ${fmt(alertsByRule[id]!.updates)}`]),
