@@ -1,11 +1,12 @@
 /**
  * A `supervisor scan` worker thread (see scan.ts): loads the main thread's ruleset from its
  * sources (and checks it hashes to the same version), then runs the engine over each chunk of
- * lines it is sent, keeping the state of the rooms it owns, and answers with each line's output.
+ * lines it is sent (scanChunk), keeping the state of the rooms it owns, and answers with each
+ * line's output.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRuleset, type RoomState } from '../engine/index.js';
-import { scanLine, type LineCounts, type ThreadAnswer, type ThreadChunk, type ThreadSetup } from './scan.js';
+import { scanChunk, type LineCounts, type ThreadAnswer, type ThreadChunk, type ThreadSetup } from './scan.js';
 
 const setup = workerData as ThreadSetup;
 const loaded = loadRuleset({ rules: setup.rules, seeds: setup.seeds });
@@ -16,13 +17,7 @@ const rooms = new Map<string, RoomState>();
 
 parentPort!.on('message', ({ lines, offsets }: ThreadChunk) => {
   const counts: LineCounts = { events: 0, bad: 0, alerts: 0, updates: 0 };
-  const outs: string[] = new Array(lines.length);
-  const errs: string[] = new Array(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    const r = scanLine(lines[i]!, offsets[i]!, setup.topic, rooms, ruleset, setup.updates, counts);
-    outs[i] = r.out;
-    errs[i] = r.err;
-  }
+  const { outs, errs } = scanChunk(lines, offsets, setup.topic, rooms, ruleset, setup.updates, counts);
   const answer: ThreadAnswer = { outs, errs, counts };
   parentPort!.postMessage(answer);
 });

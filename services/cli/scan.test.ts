@@ -1,13 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEvents, mulberry32 } from '../../bench/generate.js';
-import { loadRuleset, type Ruleset } from '../engine/index.js';
+import { loadRuleset, type RoomState, type Ruleset } from '../engine/index.js';
 import { archiveRuleset, loadArchivedRuleset } from '../shared/ruleset-manager.js';
 import { loadRulesFromDisk } from '../shared/rules-fs.js';
-import { roomIdOf, scanFile, threadOf, type ScanStats } from './scan.js';
+import { CHUNK_LINES, roomIdOf, scanFile, scanLine, threadOf, type ScanStats } from './scan.js';
 
 /** A real stream that keeps what is written to it. */
 function sink(): Writable & { text: () => string } {
@@ -21,10 +21,10 @@ function sink(): Writable & { text: () => string } {
   return Object.assign(w, { text: () => chunks.join('') });
 }
 
-async function scan(file: string, ruleset: Ruleset, threads: number, updates = true): Promise<{ out: string; err: string; stats: ScanStats }> {
+async function scan(file: string, ruleset: Ruleset, threads: number, updates = true, chunkLines?: number): Promise<{ out: string; err: string; stats: ScanStats }> {
   const out = sink();
   const err = sink();
-  const stats = await scanFile(file, ruleset, { updates, out, err, threads });
+  const stats = await scanFile(file, ruleset, { updates, out, err, threads, ...(chunkLines !== undefined ? { chunkLines } : {}) });
   return { out: out.text(), err: err.text(), stats };
 }
 
@@ -109,6 +109,32 @@ describe('scanFile over worker threads', () => {
     const offsets = one.out.trim().split('\n').map((l) => (JSON.parse(l) as { data: { evidence: { trigger: { offset: number } } } }).data.evidence.trigger.offset);
     expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
     expect(one.err.split('\n')[0]).toMatch(/^events\.jsonl:\d+: DECODE_/);
+  });
+
+  it("evaluates each room's lines together, and prints exactly what evaluating the lines one by one in file order prints", { timeout: 120_000 }, async () => {
+    // The reference: every non-blank line through the engine in file order, one room map.
+    const rooms = new Map<string, RoomState>();
+    const counts = { events: 0, bad: 0, alerts: 0, updates: 0 };
+    let out = '';
+    let err = '';
+    const all = readFileSync(file, 'utf8').split(/\r\n|\n|\r(?!\n)/);
+    if (all[all.length - 1] === '') all.pop(); // the final line break ends the last line
+    all.forEach((line, offset) => {
+      if (line.trim().length === 0) return;
+      const r = scanLine(line, offset, 'events.jsonl', rooms, ruleset, true, counts);
+      out += r.out;
+      err += r.err;
+    });
+    expect(CHUNK_LINES).toBeGreaterThan(all.length); // the default chunk is the whole file: the order changes most
+    const ids = all.map((l) => roomIdOf(l));
+    expect(ids.some((id, i) => i > 0 && id !== undefined && ids[i - 1] !== undefined && id !== ids[i - 1])).toBe(true);
+    for (const [threads, chunkLines] of [[1, undefined], [1, 500], [2, 700], [2, undefined]] as const) {
+      const got = await scan(file, ruleset, threads, true, chunkLines);
+      expect({ ...got.stats, lines: 0 }).toEqual({ ...counts, lines: 0 });
+      expect(got.stats.lines).toBe(all.length);
+      expect(got.err).toBe(err);
+      expect(got.out).toBe(out);
+    }
   });
 
   it('an archived ruleset (supervisor scan --ruleset) runs in the threads as it is, not the rules on disk', { timeout: 120_000 }, async () => {
