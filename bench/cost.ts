@@ -43,8 +43,13 @@ const r2 = (x: number): number => Math.round(x * 100) / 100;
 
 function kindOf(m: CostMsg): Kind {
   if (m.type !== 'transcript') return m.type;
-  const o = JSON.parse(m.value.toString('utf8')) as { text?: unknown };
-  return typeof o.text === 'string' && hasNumeral(o.text) ? 'transcript with a numeral' : 'other transcript';
+  let text: unknown;
+  try {
+    text = (JSON.parse(m.value.toString('utf8')) as { text?: unknown } | null)?.text;
+  } catch {
+    text = undefined; // not JSON: it fails to decode, and counts with the other transcripts
+  }
+  return typeof text === 'string' && hasNumeral(text) ? 'transcript with a numeral' : 'other transcript';
 }
 
 export function costBreakdown(msgs: readonly CostMsg[], ruleset: Ruleset, timerOverheadNs: number): CostResults {
