@@ -79,6 +79,36 @@ async function eachLine(file: string, onLine: (line: string) => void | Promise<v
   }
 }
 
+/**
+ * Calls onChunk with every `chunkLines` non-blank lines of the file and their 0-based line
+ * numbers, in order, then with the rest (if any); counts every line, blank ones too, in `stats`.
+ */
+async function eachChunk(
+  file: string,
+  chunkLines: number,
+  stats: { lines: number },
+  onChunk: (lines: string[], offsets: number[]) => void | Promise<void>,
+): Promise<void> {
+  let lines: string[] = [];
+  let offsets: number[] = [];
+  const emit = (): void | Promise<void> => {
+    const [l, o] = [lines, offsets];
+    lines = [];
+    offsets = [];
+    return onChunk(l, o);
+  };
+  let offset = -1;
+  await eachLine(file, (line) => {
+    offset++;
+    stats.lines++;
+    if (line.trim().length === 0) return undefined;
+    lines.push(line);
+    offsets.push(offset);
+    return lines.length < chunkLines ? undefined : emit();
+  });
+  if (lines.length > 0) await emit();
+}
+
 /** Counts of one thread's lines (`lines` is the reader's). */
 export type LineCounts = Omit<ScanStats, 'lines'>;
 
@@ -181,13 +211,8 @@ async function scanHere(file: string, ruleset: Ruleset, opts: ScanOptions): Prom
   const rooms = new Map<string, RoomState>();
   const stats: ScanStats = { lines: 0, events: 0, bad: 0, alerts: 0, updates: 0 };
   const out = createWriter(opts.out);
-  const chunkLines = opts.chunkLines ?? CHUNK_LINES;
-  let lines: string[] = [];
-  let offsets: number[] = [];
-  const scanLines = async (): Promise<void> => {
+  await eachChunk(file, opts.chunkLines ?? CHUNK_LINES, stats, async (lines, offsets) => {
     const { outs, errs } = scanChunk(lines, offsets, topic, rooms, ruleset, opts.updates, stats);
-    lines = [];
-    offsets = [];
     const err = errs.join('');
     if (err !== '') opts.err.write(err);
     for (const o of outs) {
@@ -195,17 +220,7 @@ async function scanHere(file: string, ruleset: Ruleset, opts: ScanOptions): Prom
       const pending = out.maybeFlush();
       if (pending !== undefined) await pending;
     }
-  };
-  let offset = -1;
-  await eachLine(file, (line) => {
-    offset++;
-    stats.lines++;
-    if (line.trim().length === 0) return undefined;
-    lines.push(line);
-    offsets.push(offset);
-    return lines.length < chunkLines ? undefined : scanLines();
   });
-  await scanLines();
   await out.flush();
   return stats;
 }
@@ -294,11 +309,8 @@ async function scanInThreads(file: string, ruleset: Ruleset, opts: ScanOptions, 
   const out = createWriter(opts.out);
   // Chunks dealt out and not yet written, oldest first: which thread has each line, and the answers.
   const inFlight: Array<{ owner: Uint8Array; answers: Promise<ThreadAnswer[]> }> = [];
-  let lines: string[] = [];
-  let offsets: number[] = [];
 
-  const deal = (): void => {
-    if (lines.length === 0) return;
+  const deal = (lines: string[], offsets: number[]): void => {
     const owner = new Uint8Array(lines.length);
     const parts: ThreadChunk[] = threads.map(() => ({ lines: [], offsets: [] }));
     for (let i = 0; i < lines.length; i++) {
@@ -309,8 +321,6 @@ async function scanInThreads(file: string, ruleset: Ruleset, opts: ScanOptions, 
     }
     const empty: ThreadAnswer = { outs: [], errs: [], counts: { events: 0, bad: 0, alerts: 0, updates: 0 } };
     inFlight.push({ owner, answers: Promise.all(threads.map((t, k) => (parts[k]!.lines.length > 0 ? ask(t, parts[k]!) : empty))) });
-    lines = [];
-    offsets = [];
   };
 
   /** Writes the oldest chunk in line order once every thread has answered for it. */
@@ -336,18 +346,10 @@ async function scanInThreads(file: string, ruleset: Ruleset, opts: ScanOptions, 
   };
 
   try {
-    let offset = -1;
-    await eachLine(file, (line) => {
-      offset++;
-      stats.lines++;
-      if (line.trim().length === 0) return undefined;
-      lines.push(line);
-      offsets.push(offset);
-      if (lines.length < (opts.chunkLines ?? CHUNK_LINES)) return undefined;
-      deal();
+    await eachChunk(file, opts.chunkLines ?? CHUNK_LINES, stats, (lines, offsets) => {
+      deal(lines, offsets);
       return inFlight.length >= CHUNKS_IN_FLIGHT ? writeOldest() : undefined;
     });
-    deal();
     while (inFlight.length > 0) await writeOldest();
   } finally {
     // A failed chunk leaves the others' answers unawaited: nothing may reject unobserved.
