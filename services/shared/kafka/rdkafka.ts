@@ -52,6 +52,13 @@ const METADATA_TIMEOUT_MS = 10_000;
 const CONSUME_TIMEOUT_MS = 100;
 /** Records per consume() call when several partitions are handled at once. */
 const MAX_FETCH = 10_000;
+/**
+ * After an assignment librdkafka starts fetching each partition once its position is known: a
+ * round trip later for one with no committed offset. The first records after an assignment
+ * wait this long for the others, so the co-partitioned topics a restarted worker reads are
+ * handed out together and applied in event-time order (handle-batch.ts). Once per assignment.
+ */
+const ASSIGN_LINGER_MS = 500;
 /** Delivery reports arrive through poll(); every poll interval adds to a send's latency. */
 const PRODUCER_POLL_MS = 2;
 const PRODUCER_LINGER_MS = 2;
@@ -281,6 +288,7 @@ function createConsumer(
   // committed offset: without this the same member would handle those records twice.
   const handledUpTo = new Map<string, number>();
   let lastAssignment: string | undefined;
+  let lingerNext = false;                                // the first fetch after an assignment waits ASSIGN_LINGER_MS
   const concurrency = Math.max(1, options.partitionsConcurrently ?? 1);
   const fetchMax = Math.min(MAX_FETCH, maxBatch * concurrency);
   let inFlight: Promise<unknown> = Promise.resolve();
@@ -310,6 +318,7 @@ function createConsumer(
       const lost = membership.assigned();
       assigned = new Set(assignment.map(tpKey));
       owned = new Set(assigned);
+      lingerNext = true;
       // After an expulsion nothing handled before is ours: another member may have handled
       // and committed past it meanwhile, so every partition starts again at its commit.
       checkpointer.retain(lost ? () => false : (topic, partition) => owned.has(tpKey({ topic, partition })));
@@ -409,6 +418,11 @@ function createConsumer(
       let messages: RdKafka.Message[];
       try {
         messages = await fetchBatch(consumer, fetchMax);
+        if (lingerNext && messages.length > 0) {
+          lingerNext = false;
+          await pause(ASSIGN_LINGER_MS);
+          if (messages.length < fetchMax) messages = messages.concat(await fetchBatch(consumer, fetchMax - messages.length, false));
+        }
         consumeFailures = 0;
       } catch (err) {
         consumeFailures++;
@@ -480,14 +494,14 @@ function consumeBatch(consumer: RdKafka.KafkaConsumer, max: number): Promise<RdK
 }
 
 /**
- * Up to `max` records: what is already queued, without waiting; if nothing is, waits up to
- * CONSUME_TIMEOUT_MS for the first record and then takes what is queued behind it. (consume(n)
+ * Up to `max` records: what is already queued, without waiting; if nothing is (and `wait`), waits
+ * up to CONSUME_TIMEOUT_MS for the first record and then takes what is queued behind it. (consume(n)
  * alone would wait for n records as long as they keep trickling in: up to n / rate seconds.)
  */
-async function fetchBatch(consumer: RdKafka.KafkaConsumer, max: number): Promise<RdKafka.Message[]> {
+async function fetchBatch(consumer: RdKafka.KafkaConsumer, max: number, wait = true): Promise<RdKafka.Message[]> {
   consumer.setDefaultConsumeTimeout(0);
   const ready = await consumeBatch(consumer, max);
-  if (ready.length > 0 || max === 1) return ready;
+  if (ready.length > 0 || max === 1 || !wait) return ready;
   consumer.setDefaultConsumeTimeout(CONSUME_TIMEOUT_MS);
   const first = await consumeBatch(consumer, 1);
   if (first.length === 0) return first;
