@@ -263,7 +263,7 @@ export function cuesMayAct(c: Compiled, seg: SegmentView, hits: readonly Lexicon
 }
 
 /** The first index i with map[i] >= at (map ascends). */
-function lowerBound(map: Int32Array, at: number): number {
+function lowerBound(map: readonly number[], at: number): number {
   let lo = 0;
   let hi = map.length;
   while (lo < hi) {
@@ -281,7 +281,7 @@ function lowerBound(map: Int32Array, at: number): number {
  * ASCII letter or digit of the previous clause; a normalised phrase never starts with one, so
  * looking in the squeezed view gives the same answer without normalising the clause again.
  */
-export function unlessInClause(unless: readonly string[], squeezed: string, map: Int32Array, cs: number, ce: number): boolean {
+export function unlessInClause(unless: readonly string[], squeezed: string, map: readonly number[], cs: number, ce: number): boolean {
   const qa = lowerBound(map, cs);
   const qb = lowerBound(map, ce);
   for (const u of unless) {

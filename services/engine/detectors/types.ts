@@ -19,7 +19,7 @@ export type SegmentView = {
   currentStart: number;
   /** Squeezed, folded view and its map back to `original`. */
   squeezed: string;
-  map: Int32Array;
+  map: readonly number[];
 };
 
 export type EvidenceEvent = {

@@ -12,7 +12,7 @@
 
 import { scratchUnits, unitsToString } from './code-units.js';
 
-export type Normalised = { text: string; map: Int32Array };
+export type Normalised = { text: string; map: readonly number[] };
 export type Normaliser = (input: string) => Normalised;
 
 const DROP = 0; // removed outright (zero-width, variation selectors)
@@ -56,7 +56,9 @@ export function buildNormaliserTables(t2s: Readonly<Record<string, string>>, sym
   return { fold, cls };
 }
 
-/** The normalisers' offset map while one runs (copied out exactly at the end). */
+/** The normalisers' offset map while one runs (copied out exactly at the end, into a plain array:
+ * a typed array of this size would get a backing store of its own, which costs more to make and to
+ * free than the copy). */
 let mapScratch = new Int32Array(1024);
 
 export function createNormaliser(tables: NormaliserTables): Normaliser {
@@ -82,6 +84,8 @@ export function createNormaliser(tables: NormaliserTables): Normaliser {
         }
       }
     }
-    return { text: unitsToString(out, len), map: map.slice(0, len) }; // one exact copy: the map outlives the call
+    const kept = new Array<number>(len); // the map outlives the call
+    for (let i = 0; i < len; i++) kept[i] = map[i]!;
+    return { text: unitsToString(out, len), map: kept };
   };
 }
