@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildNormaliserTables, createNormaliser } from './normalise.js';
+import { buildNormaliserTables, createNormaliser, createTextNormaliser } from './normalise.js';
 
 // The real OpenCC single-character table the ruleset loader uses.
 const t2s = JSON.parse(readFileSync(new URL('../../../seeds/normalise/t2s.json', import.meta.url), 'utf8')) as Record<string, string>;
-const normalise = createNormaliser(buildNormaliserTables(t2s));
+const tables = buildNormaliserTables(t2s);
+const normalise = createNormaliser(tables);
+const normaliseText = createTextNormaliser(tables);
 const squeeze = (s: string): string => normalise(s).text;
 
 /** Independent statement of the per-character fold: NFKC (when it gives one char), ASCII lower case, t2s. */
@@ -138,6 +140,16 @@ describe('normalise: the squeezed view', () => {
   });
 });
 
+describe('normalise: the text-only normaliser', () => {
+  it('gives the squeezed text, also for an input that grows the scratch buffers in the call', () => {
+    const piece = '這款是全網銷量第一，ＴＯＰ１！只要9.9元🔥';
+    const longest = piece.repeat(5000); // longer than any input before it: the buffers grow in this call
+    expect(normaliseText(longest)).toBe(squeeze(piece).repeat(5000));
+    expect(normaliseText(piece)).toBe(squeeze(piece));
+    expect(normaliseText('')).toBe('');
+  });
+});
+
 describe('normalise: offset map property', () => {
   // A small deterministic LCG, so a failure can be reproduced from the seed.
   function rng(seed: number): () => number {
@@ -178,6 +190,7 @@ describe('normalise: offset map property', () => {
       // Nothing a reader would call a letter or digit is lost (only separators, emoji, zero-width go).
       const kept = [...input].filter((ch) => /[\p{L}\p{N}]/u.test(ch.normalize('NFKC'))).map(foldChar).join('');
       expect(text.replace(/[.:]/g, ''), JSON.stringify(input)).toBe(kept);
+      expect(normaliseText(input), JSON.stringify(input)).toBe(text); // the text-only normaliser agrees
     }
   });
 });

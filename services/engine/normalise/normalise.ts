@@ -61,31 +61,55 @@ export function buildNormaliserTables(t2s: Readonly<Record<string, string>>, sym
  * free than the copy). */
 let mapScratch = new Int32Array(1024);
 
+/**
+ * Squeezes `input` into the scratch buffers (units, and `mapScratch` for their original
+ * indices); returns the squeezed length. Valid until the next call.
+ */
+function squeeze(input: string, fold: Uint16Array, cls: Uint8Array): number {
+  const n = input.length;
+  const out = scratchUnits(n);
+  if (mapScratch.length < n) mapScratch = new Int32Array(Math.max(n, mapScratch.length * 2));
+  const map = mapScratch;
+  let len = 0;
+  for (let i = 0; i < n; i++) {
+    const c = input.charCodeAt(i);
+    const k = cls[c];
+    if (k === KEEP) {
+      out[len] = fold[c]!;
+      map[len++] = i;
+    } else if (k === INNER && len > 0 && isAsciiAlnum(out[len - 1]!)) {
+      let j = i + 1;
+      while (j < n && cls[input.charCodeAt(j)] === DROP) j++; // zero-width chars do not separate
+      if (j < n && cls[input.charCodeAt(j)] === KEEP && isAsciiAlnum(fold[input.charCodeAt(j)]!)) {
+        out[len] = fold[c]!;
+        map[len++] = i;
+      }
+    }
+  }
+  return len;
+}
+
 export function createNormaliser(tables: NormaliserTables): Normaliser {
   const { fold, cls } = tables;
   return (input: string): Normalised => {
-    const n = input.length;
-    const out = scratchUnits(n);
-    if (mapScratch.length < n) mapScratch = new Int32Array(Math.max(n, mapScratch.length * 2));
+    const len = squeeze(input, fold, cls);
     const map = mapScratch;
-    let len = 0;
-    for (let i = 0; i < n; i++) {
-      const c = input.charCodeAt(i);
-      const k = cls[c];
-      if (k === KEEP) {
-        out[len] = fold[c]!;
-        map[len++] = i;
-      } else if (k === INNER && len > 0 && isAsciiAlnum(out[len - 1]!)) {
-        let j = i + 1;
-        while (j < n && cls[input.charCodeAt(j)] === DROP) j++; // zero-width chars do not separate
-        if (j < n && cls[input.charCodeAt(j)] === KEEP && isAsciiAlnum(fold[input.charCodeAt(j)]!)) {
-          out[len] = fold[c]!;
-          map[len++] = i;
-        }
-      }
-    }
     const kept = new Array<number>(len); // the map outlives the call
     for (let i = 0; i < len; i++) kept[i] = map[i]!;
-    return { text: unitsToString(out, len), map: kept };
+    return { text: unitsToString(scratchUnits(len), len), map: kept };
+  };
+}
+
+/**
+ * The squeezed text alone (what `createNormaliser(tables)(s).text` gives), for the product names,
+ * brands and clauses detectors normalise at run time. Not memoised: recomputing a name costs
+ * about half of what a lookup in a memo of tens of thousands of names costs once the engine's
+ * room states have pushed that memo out of the caches.
+ */
+export function createTextNormaliser(tables: NormaliserTables): (input: string) => string {
+  const { fold, cls } = tables;
+  return (input: string): string => {
+    const len = squeeze(input, fold, cls);
+    return unitsToString(scratchUnits(len), len); // the buffer as squeeze left it (it may have grown)
   };
 }

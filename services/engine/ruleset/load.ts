@@ -12,12 +12,11 @@ import { EVENT_TYPES } from '../contracts/events.js';
 import { DETECTORS } from '../detectors/index.js';
 import type { CompileEnv, Detector, Seeds } from '../detectors/types.js';
 import { buildDfa, type Automaton } from '../lexicon/dfa.js';
-import { buildNormaliserTables, createNormaliser, type Normaliser } from '../normalise/normalise.js';
+import { buildNormaliserTables, createNormaliser, createTextNormaliser, type Normaliser } from '../normalise/normalise.js';
 import { createCategoryOf, type CategoryOf } from '../category.js';
 import { createVariants, VariantSeedSchema } from '../normalise/variants.js';
 import type { RuleMeta } from '../alerts/envelope.js';
 import { RuleFileSchema, type RuleExample } from './schema.js';
-import { BoundedMemo } from '../memo.js';
 
 export type SourceFile = { path: string; text: string };
 
@@ -122,43 +121,25 @@ function zodProblems(file: string, doc: Document, lc: LineCounter, err: z.ZodErr
   });
 }
 
-/** Strings normalised at run time (product names, clauses, recent segments) per memo generation. */
-const TEXT_MEMO_GENERATION = 32_768;
-
-/**
- * Detectors normalise product names and clauses at run time too (a card's name on every event
- * of its room): the squeezed text of a string is memoised, which is safe because the
- * normaliser is a pure function of its input.
- */
-function memoisedText(normalise: Normaliser): (s: string) => string {
-  const memo = new BoundedMemo<string, string>(TEXT_MEMO_GENERATION);
-  return (s) => {
-    let out = memo.get(s);
-    if (out === undefined) {
-      out = normalise(s).text;
-      memo.set(s, out);
-    }
-    return out;
-  };
-}
-
 /** `partial`: a subset of the rules (a benchmark baseline); yieldsTo may name rules left out. */
 export function loadRuleset(input: { rules: readonly SourceFile[]; seeds: readonly SourceFile[]; partial?: boolean }): LoadResult {
   const problems: LoadProblem[] = [];
   const seeds = parseSeeds(input.seeds, problems);
   let normalise: Normaliser;
+  let normaliseText: (s: string) => string;
   let categoryOf: CategoryOf;
   let variants: (term: string) => string[];
   try {
     const v = seeds.has('normalise/variants') ? VariantSeedSchema.parse(seeds.get('normalise/variants')) : VariantSeedSchema.parse({ version: 1 });
-    normalise = createNormaliser(buildNormaliserTables(seeds.get('normalise/t2s') as Record<string, string>, v.symbols));
-    const norm = normalise;
-    variants = createVariants(v, (t) => norm(t).text);
+    const tables = buildNormaliserTables(seeds.get('normalise/t2s') as Record<string, string>, v.symbols);
+    normalise = createNormaliser(tables);
+    normaliseText = createTextNormaliser(tables);
+    variants = createVariants(v, normaliseText);
     categoryOf = createCategoryOf(seeds.get('categories'));
   } catch (err) {
     return { ok: false, problems: [...problems, { file: 'seeds/', line: 1, message: (err as Error).message.split('\n').slice(0, 4).join(' ') }] };
   }
-  const env: CompileEnv = { seeds, normaliseTerm: memoisedText(normalise), variants };
+  const env: CompileEnv = { seeds, normaliseTerm: normaliseText, variants };
   const rules: CompiledRule[] = [];
   const ids = new Map<string, string>();
   const yields: Array<{ file: string; line: number; ids: string[] }> = [];
