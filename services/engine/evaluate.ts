@@ -33,21 +33,14 @@ export type EvaluateResult = {
  * copy on each state change a fast clone. `map` turns each present state into the one to keep.
  */
 function canonicalRules(rules: Record<string, unknown>, ruleset: Ruleset, map?: (rule: CompiledRule, state: unknown) => unknown): Record<string, unknown> {
-  if (map === undefined && ruleset.canonicalRules.has(rules)) return rules;
-  const out = copyRules(rules, ruleset);
+  if (map === undefined && ruleset.isRulesCopy(rules)) return rules;
+  const out = ruleset.copyRules(rules);
   if (map !== undefined) {
     for (const r of ruleset.rules) {
       const s = out[r.meta.id];
       if (s !== undefined) out[r.meta.id] = map(r, s);
     }
   }
-  return out;
-}
-
-/** A copy of a `rules` record in the ruleset's shape, known as such. */
-function copyRules(rules: Record<string, unknown>, ruleset: Ruleset): Record<string, unknown> {
-  const out = ruleset.copyRules(rules);
-  ruleset.canonicalRules.add(out);
   return out;
 }
 
@@ -181,7 +174,7 @@ function runRules(event: EngineEvent, room: RoomState, ruleset: Ruleset, found: 
     // Compared with `state`, not `stored`: a rule with no state that hands back its initial
     // state unchanged keeps having none, so rooms (and snapshots) hold only changed states.
     if (out.state !== state) {
-      ruleStates ??= copyRules(rules, ruleset);
+      ruleStates ??= ruleset.copyRules(rules);
       ruleStates[rule.meta.id] = out.state;
     }
     for (let k = 0; k < out.findings.length; k++) found.push([rule, out.findings[k]!]);
