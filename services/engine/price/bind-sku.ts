@@ -28,8 +28,12 @@ export function foldName(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
-/** A bigram as one number (two UTF-16 code units): no string per bigram. */
-const bigramAt = (s: string, i: number): number => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+/**
+ * A bigram as one int32 (two UTF-16 code units): no string per bigram, and a small integer for
+ * every pair (`a * 65536 + b` is a heap number once `a` ≥ U+8000, half of the CJK block, which
+ * sets and maps then hash as doubles).
+ */
+const bigramAt = (s: string, i: number): number => (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1);
 
 export function bigrams(s: string): Set<number> {
   const out = new Set<number>();
