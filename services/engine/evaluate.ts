@@ -149,6 +149,7 @@ function applyFacts(event: EngineEvent, room: RoomState): RoomState {
 /** Every rule of the event's type, in ruleset order: their findings, and the room with their new states. */
 function runRules(event: EngineEvent, room: RoomState, ruleset: Ruleset, found: Array<[CompiledRule, Finding]>): RoomState {
   const candidates = ruleset.byType[event.type];
+  if (candidates.length === 0) return room; // no rule reads this type (orders): nothing to look up
   let segment: SegmentView | undefined;
   let hits: Array<LexiconHit[] | undefined> | undefined;
   if (event.type === 'transcript') {

@@ -20,8 +20,9 @@ export type SkuBinding = {
 
 const NAME_SPLIT = /[\s,，、.。/|\\()（）【】\[\]\-_+*:：;；!！?？"“”'‘’#]+|\d+(?:\.\d+)?(?:ml|g|kg|l|cm|mm|件|片|粒|支|瓶|盒|袋|克|斤|毫升|只|个|套)?/iu;
 /** Clause breaks: 。！？；，,!?; and newline. */
-const CLAUSE_CHARS = new Set([...'。！？；，,!?;\n'].map((c) => c.charCodeAt(0)));
-const isBreak = (text: string, i: number): boolean => CLAUSE_CHARS.has(text.charCodeAt(i));
+const CLAUSE_CHARS = new Uint8Array(0x10000);
+for (const c of '。！？；，,!?;\n') CLAUSE_CHARS[c.charCodeAt(0)] = 1;
+const isBreak = (text: string, i: number): boolean => CLAUSE_CHARS[text.charCodeAt(i)] === 1;
 
 /** Folds for comparison: NFKC, lower case, no spaces. */
 export function foldName(s: string): string {
