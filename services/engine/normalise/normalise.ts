@@ -56,9 +56,11 @@ export function buildNormaliserTables(t2s: Readonly<Record<string, string>>, sym
   return { fold, cls };
 }
 
-/** The normalisers' offset map while one runs (copied out exactly at the end, into a plain array:
- * a typed array of this size would get a backing store of its own, which costs more to make and to
- * free than the copy). */
+/**
+ * The normalisers' offset map while one runs. The full normaliser copies it out at the end into
+ * a plain array: a typed array of this size would get a backing store of its own, which costs
+ * more to make and to free than the copy.
+ */
 let mapScratch = new Int32Array(1024);
 
 /**
