@@ -69,9 +69,11 @@ broker.session.timeout.ms=30000
 PROPS
 
 # Format once: meta.properties marks a formatted log dir. The cluster id is any random
-# 16-byte UUID in Kafka's base64url form.
+# 16-byte UUID in Kafka's base64url form, not starting with '-' (as Kafka's own ids never do):
+# the format tool would read such an id as an option and fail (1 fresh format in 64).
 if [[ ! -f "$data/logs/meta.properties" ]]; then
-  cluster_id="$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+  cluster_id=-
+  while [[ "$cluster_id" == -* ]]; do cluster_id="$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"; done
   "$java" -Xmx256m -Dlog4j2.configurationFile="$here/log4j2.properties" -cp "$lib/*" \
     kafka.tools.StorageTool format -t "$cluster_id" -c "$props" >"$data/format.log" 2>&1 \
     || { echo "broker-cmd.sh: storage format failed:" >&2; cat "$data/format.log" >&2; exit 1; }
