@@ -224,10 +224,17 @@ export function buildDfa(patterns: readonly string[]): Dfa {
       const out = firstOut;
       let s = 0;
       let len = 0; // squeezed length so far
+      // The last raw index not kept. A match that starts after it has as many raw code units
+      // as squeezed ones, so its raw start needs no walk back (most matches: selling speech
+      // drops a character every few words).
+      let dropped = -1;
       for (let i = 0, n = raw.length; i < n; i++) {
         let x = fused[raw.charCodeAt(i)]!;
         if (x >= F_INNER) {
-          if (x === F_SKIP || !innerKept(raw, i, tables)) continue;
+          if (x === F_SKIP || !innerKept(raw, i, tables)) {
+            dropped = i;
+            continue;
+          }
           x = classOf[tables.fold[raw.charCodeAt(i)]!]!;
         }
         len++;
@@ -236,7 +243,9 @@ export function buildDfa(patterns: readonly string[]): Dfa {
           const k = s - out;
           for (let o = outStart[k]!, end = outStart[k + 1]!; o < end; o++) {
             const p = outIds[o]!;
-            onMatch(p, len - lengths[p]!, len, rawStartOf(raw, i, lengths[p]!, fused, tables), i + 1);
+            const l = lengths[p]!;
+            const from = i + 1 - l;
+            onMatch(p, len - l, len, from > dropped ? from : rawStartOf(raw, i, l, fused, tables), i + 1);
           }
         }
       }
