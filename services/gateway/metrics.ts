@@ -6,7 +6,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { AlertStore } from '../store/types.js';
 import type { HubStats } from './hub/hub.js';
 
-export type WorkerCountersView = { events: Record<string, number>; dlq: Record<string, number>; snapshots: number };
+export type WorkerCountersView = { events: Record<string, number>; dlq: Record<string, number>; snapshots: number; busySeconds: number };
 
 export type GatewayMetrics = ReturnType<typeof createMetrics>;
 
@@ -74,6 +74,14 @@ export function createMetrics(deps: { hub: { clients(): number; stats: HubStats 
       registers: [registry],
       collect() {
         for (const [reason, n] of Object.entries(worker()?.dlq ?? {})) this.set({ reason }, n);
+      },
+    });
+    new Gauge({
+      name: 'supervisor_worker_busy_seconds_total',
+      help: 'Seconds the worker in this process spent decoding and evaluating events and building alert records (counter semantics; its rate is the share of a core the hot path takes, 1 = saturated)',
+      registers: [registry],
+      collect() {
+        this.set(worker()?.busySeconds ?? 0);
       },
     });
     new Gauge({

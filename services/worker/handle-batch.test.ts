@@ -148,4 +148,20 @@ describe('the worker batch handler', () => {
     expect(rooms.get(ROOM)?.recent).toHaveLength(1);
     expect(counters.events).toEqual({ order: 1, transcript: 1 });
   });
+
+  it('counts the wall time of its hot path, for turns the broker refused too', async () => {
+    let refuse = false;
+    const { handler, counters } = setup(async () => {
+      if (refuse) throw new Error('not acknowledged');
+    });
+    expect(counters.busySeconds).toBe(0);
+    await handler([card(1), claim(2), claim(3)]);
+    const first = counters.busySeconds;
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(5); // seconds, not milliseconds
+    refuse = true;
+    await expect(handler([claim(4)])).rejects.toThrow('not acknowledged');
+    expect(counters.busySeconds).toBeGreaterThan(first);
+    expect(counters.events).toEqual({ price: 1, transcript: 2 }); // the refused turn's event is not counted as handled
+  });
 });

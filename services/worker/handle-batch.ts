@@ -39,9 +39,14 @@ export type WorkerCounters = {
   snapshots: number;
   /** Records read again that the restored rooms already held (room-store.ts, covers). */
   skipped: number;
+  /**
+   * Wall seconds in the hot path (decode → engine → alert records), turns that were not
+   * acknowledged included: the work was done. Its rate is the share of a core the engine takes.
+   */
+  busySeconds: number;
 };
 
-export const newCounters = (): WorkerCounters => ({ events: {}, dlq: {}, alerts: 0, updates: 0, batches: 0, snapshots: 0, skipped: 0 });
+export const newCounters = (): WorkerCounters => ({ events: {}, dlq: {}, alerts: 0, updates: 0, batches: 0, snapshots: 0, skipped: 0, busySeconds: 0 });
 
 export type BatchDeps = {
   ruleset(): Ruleset;
@@ -105,6 +110,7 @@ export function createBatchHandler(deps: BatchDeps): BatchHandler {
     const ordered = calls.length === 1 ? calls : [...calls].sort((a, b) => topicRank(a.records[0]!.topic) - topicRank(b.records[0]!.topic));
     // This turn's counts: they join the worker's once the broker acknowledged the turn.
     const turn = newCounters();
+    const started = performance.now();
     const lanes = ordered.map((c) => decodeAll(c.records, out, turn.dlq));
     const events = lanes.length === 1 ? lanes[0]! : mergeByTime(lanes, (d) => d.event.at);
     const saved = new Map<string, SavedRoom>();
@@ -123,6 +129,7 @@ export function createBatchHandler(deps: BatchDeps): BatchHandler {
       turn.alerts += result.alerts.length;
       turn.updates += result.updates.length;
     }
+    counters.busySeconds += (performance.now() - started) / 1000;
     try {
       await deps.send(out);
     } catch (err) {
