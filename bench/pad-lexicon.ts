@@ -1,0 +1,82 @@
+/**
+ * The engine bench's ruleset with its lexicons at the issue's scale (at least 5,000 terms): the
+ * ruleset's own terms, plus generated ones appended to the absolute-terms lexicon, so the
+ * engine's automaton is as large as a district's. The generated terms are 4–6 characters drawn
+ * from the stream's own CJK characters, and none of them occurs in the stream (checked on each
+ * room's transcripts joined in order, so across segment boundaries too): the engine does the
+ * work of the larger lexicon and raises the same alerts, which the bench checks.
+ */
+import { parse, stringify } from 'yaml';
+import { loadRuleset, type Ruleset } from '../services/engine/index.js';
+import { buildDfa } from '../services/engine/lexicon/dfa.js';
+import type { SourceFile } from '../services/engine/ruleset/load.js';
+
+export const LEXICON_SCALE = 5_000;
+const PAD_FILE = 'seeds/terms/absolute-terms.yaml';
+
+type Sources = { rules: SourceFile[]; seeds: SourceFile[] };
+export type PaddedRuleset = { ruleset: Ruleset; sources: Sources; ownTerms: number; generatedTerms: number; totalTerms: number; file: string };
+
+/** Distinct non-empty patterns of the ruleset's lexicon automaton (variants included). */
+export const lexiconTerms = (ruleset: Ruleset): number => new Set(ruleset.automaton.patterns.filter((p) => p.length > 0)).size;
+
+/** mulberry32: a small seeded generator (the bench's inputs are deterministic). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * `sources` with generated terms added until the loaded ruleset's automaton has at least
+ * `target` patterns. `roomTexts`: every room's transcript texts in stream order.
+ */
+export function padLexicon(sources: Sources, own: Ruleset, roomTexts: ReadonlyArray<readonly string[]>, target: number, seed: number): PaddedRuleset {
+  const ownTerms = lexiconTerms(own);
+  const file = sources.seeds.find((f) => f.path === PAD_FILE);
+  if (file === undefined) throw new Error(`bench: ${PAD_FILE} is not among the seeds`);
+  const doc = parse(file.text) as { terms: string[] };
+  const squeeze = (s: string): string => own.normalise(s).text;
+  // Each room's transcripts joined in order: a term absent from these is absent from every
+  // segment and from every segment joined to the one before it.
+  const said = roomTexts.map((texts) => squeeze(texts.join('')));
+  const pool = [...new Set(said.join(''))].filter((c) => c >= '\u4e00' && c <= '\u9fff');
+  const known = new Set(own.automaton.patterns);
+  const next = rng(seed ^ 0x1e4c);
+  const added: string[] = [];
+  let ruleset = own;
+  let padded = sources;
+  for (let round = 0; round < 4 && lexiconTerms(ruleset) < target; round++) {
+    const need = target - lexiconTerms(ruleset);
+    const want = Math.ceil(need * 1.2) + 16; // a few are said in the stream and dropped
+    const candidates = new Set<string>();
+    while (candidates.size < want) {
+      let t = '';
+      for (let k = 4 + Math.floor(next() * 3); k > 0; k--) t += pool[Math.floor(next() * pool.length)]!;
+      const n = squeeze(t);
+      if (n.length >= 4 && !known.has(n)) candidates.add(n);
+    }
+    const list = [...candidates];
+    const heard = new Set<number>();
+    const dfa = buildDfa(list);
+    for (const text of said) dfa.scan(text, (p) => void heard.add(p));
+    for (let i = 0, kept = 0; i < list.length && kept < need; i++) {
+      if (heard.has(i)) continue;
+      kept++;
+      added.push(list[i]!);
+      known.add(list[i]!);
+    }
+    const text = stringify({ ...doc, terms: [...doc.terms, ...added] });
+    padded = { rules: sources.rules, seeds: sources.seeds.map((f) => (f === file ? { path: f.path, text } : f)) };
+    const loaded = loadRuleset(padded);
+    if (!loaded.ok) throw new Error(`bench: the padded lexicon does not load: ${loaded.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('; ')}`);
+    ruleset = loaded.ruleset;
+  }
+  const totalTerms = lexiconTerms(ruleset);
+  if (totalTerms < target) throw new Error(`bench: padded lexicon has ${totalTerms} terms, fewer than ${target}`);
+  return { ruleset, sources: padded, ownTerms, generatedTerms: added.length, totalTerms, file: PAD_FILE };
+}
