@@ -10,6 +10,7 @@ import { parse, stringify } from 'yaml';
 import { loadRuleset, type Ruleset } from '../services/engine/index.js';
 import { buildDfa } from '../services/engine/lexicon/dfa.js';
 import type { SourceFile } from '../services/engine/ruleset/load.js';
+import { mulberry32 } from './generate.js';
 
 export const LEXICON_SCALE = 5_000;
 const PAD_FILE = 'seeds/terms/absolute-terms.yaml';
@@ -19,17 +20,6 @@ export type PaddedRuleset = { ruleset: Ruleset; sources: Sources; ownTerms: numb
 
 /** Distinct non-empty patterns of the ruleset's lexicon automaton (variants included). */
 export const lexiconTerms = (ruleset: Ruleset): number => new Set(ruleset.automaton.patterns.filter((p) => p.length > 0)).size;
-
-/** mulberry32: a small seeded generator (the bench's inputs are deterministic). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `sources` with generated terms added until the loaded ruleset's automaton has at least
@@ -46,7 +36,7 @@ export function padLexicon(sources: Sources, own: Ruleset, roomTexts: ReadonlyAr
   const said = roomTexts.map((texts) => squeeze(texts.join('')));
   const pool = [...new Set(said.join(''))].filter((c) => c >= '\u4e00' && c <= '\u9fff');
   const known = new Set(own.automaton.patterns);
-  const next = rng(seed ^ 0x1e4c);
+  const g = mulberry32(seed ^ 0x1e4c);
   const added: string[] = [];
   let ruleset = own;
   let padded = sources;
@@ -56,7 +46,7 @@ export function padLexicon(sources: Sources, own: Ruleset, roomTexts: ReadonlyAr
     const candidates = new Set<string>();
     while (candidates.size < want) {
       let t = '';
-      for (let k = 4 + Math.floor(next() * 3); k > 0; k--) t += pool[Math.floor(next() * pool.length)]!;
+      for (let k = g.int(4, 6); k > 0; k--) t += g.pick(pool);
       const n = squeeze(t);
       if (n.length >= 4 && !known.has(n)) candidates.add(n);
     }
