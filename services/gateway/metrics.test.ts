@@ -12,11 +12,12 @@ function sample(text: string, name: string): number | undefined {
 
 describe('metrics: the worker in the same process', () => {
   it('exposes its counters as they are at scrape time, the hot path busy seconds among them', async () => {
-    const counters: WorkerCountersView = { events: { transcript: 5 }, dlq: { DECODE_JSON: 1 }, snapshots: 3, busySeconds: 0.25 };
+    const counters: WorkerCountersView = { events: { transcript: 5 }, dlq: { DECODE_NOT_JSON: 1 }, snapshots: 3, busySeconds: 0.25 };
     const { registry } = createMetrics({ hub, store, worker: () => counters, defaults: false });
     let text = await registry.metrics();
     expect(sample(text, 'supervisor_worker_busy_seconds_total')).toBe(0.25);
     expect(text).toContain('supervisor_events_in_total{type="transcript"} 5');
+    expect(text).toContain('supervisor_dlq_total{reason="DECODE_NOT_JSON"} 1');
     expect(sample(text, 'supervisor_state_snapshots_total')).toBe(3);
     counters.busySeconds = 1.5;
     text = await registry.metrics();
