@@ -6,6 +6,8 @@ describe('configuration errors', () => {
   it('parseConfig names the variable and the rule it breaks', () => {
     expect(() => parseConfig({ SUPERVISOR_DEV_TOKEN: 'short' })).toThrow(ConfigError);
     expect(() => parseConfig({ SUPERVISOR_DEV_TOKEN: 'short' })).toThrow(/SUPERVISOR_DEV_TOKEN must be at least 16 characters/);
+    expect(() => parseConfig({ SUPERVISOR_METRICS_TOKEN: 'short' })).toThrow(/SUPERVISOR_METRICS_TOKEN must be at least 16 characters/);
+    expect(parseConfig({ SUPERVISOR_METRICS_TOKEN: 'scrape-token-0123456789' }).SUPERVISOR_METRICS_TOKEN).toBe('scrape-token-0123456789');
   });
 
   it('the CLI prints the message alone and exits 2 instead of crashing with a stack', async () => {

@@ -17,6 +17,8 @@ export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PORT),
   HOST: z.string().default('0.0.0.0'),
   SUPERVISOR_DEV_TOKEN: z.string().min(16, 'SUPERVISOR_DEV_TOKEN must be at least 16 characters').optional(),
+  /** A token Prometheus may scrape a worker running alone with (its /metrics; the dev token works too). */
+  SUPERVISOR_METRICS_TOKEN: z.string().min(16, 'SUPERVISOR_METRICS_TOKEN must be at least 16 characters').optional(),
   SUPERVISOR_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(DEFAULT_PARTITIONS),
   SUPERVISOR_WORKER_GROUP: z.string().min(1).optional(),
   SUPERVISOR_GATEWAY_GROUP: z.string().min(1).optional(),

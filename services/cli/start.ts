@@ -16,6 +16,7 @@ import { DEFAULT_SEEDS_DIR } from '../shared/rules-fs.js';
 import { runSteps, type Step } from '../shared/steps.js';
 import { ensureTopics } from '../shared/topics.js';
 import type { WorkerCounters } from '../worker/handle-batch.js';
+import { createWorkerHttp } from '../worker/http.js';
 import { createWorker, DEFAULT_WORKER_GROUP } from '../worker/worker.js';
 import type { Config } from './config.js';
 import { feed } from './feed.js';
@@ -67,6 +68,20 @@ export async function start(config: Config, opts: StartOptions, log: Logger, sig
   });
   if (opts.roles.includes('worker')) {
     let worker: ReturnType<typeof createWorker> | null = null;
+    let consuming = false;
+    if (!opts.roles.includes('gateway')) {
+      // Alone, the worker answers probes and scrapes itself (with the gateway, the gateway does).
+      const http = createWorkerHttp({
+        counters: () => workerCounters,
+        view: { partitions: () => worker?.assigned().length ?? 0, rooms: () => worker?.rooms.size() ?? 0, rulesetVersion: () => opts.ruleset().version },
+        consuming: () => consuming,
+        tokens: [config.SUPERVISOR_METRICS_TOKEN, config.devTokenGenerated ? undefined : config.devToken].filter((t): t is string => t !== undefined),
+        port: config.PORT,
+        host: config.HOST,
+        log,
+      });
+      steps.push({ name: 'worker-http', start: () => http.start(), stop: () => http.stop() });
+    }
     steps.push({
       name: 'worker',
       async start() {
@@ -82,8 +97,12 @@ export async function start(config: Config, opts: StartOptions, log: Logger, sig
         });
         workerCounters = worker.counters;
         await worker.start();
+        consuming = true;
       },
-      stop: async () => worker?.stop(),
+      async stop() {
+        consuming = false;
+        await worker?.stop();
+      },
     });
   }
   if (opts.roles.includes('gateway')) {

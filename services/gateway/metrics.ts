@@ -1,12 +1,14 @@
 /**
  * Prometheus metrics of the process (one registry per gateway, so tests can run several).
- * Worker counters are read at scrape time when the worker runs in the same process.
+ * Worker counters are read at scrape time when the worker runs in the same process
+ * (shared/worker-metrics.ts; a worker running alone serves them itself, worker/http.ts).
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { registerWorkerMetrics, type WorkerCountersView } from '../shared/worker-metrics.js';
 import type { AlertStore } from '../store/types.js';
 import type { HubStats } from './hub/hub.js';
 
-export type WorkerCountersView = { events: Record<string, number>; dlq: Record<string, number>; snapshots: number; busySeconds: number };
+export type { WorkerCountersView };
 
 export type GatewayMetrics = ReturnType<typeof createMetrics>;
 
@@ -56,42 +58,6 @@ export function createMetrics(deps: { hub: { clients(): number; stats: HubStats 
   new Gauge({ name: 'supervisor_ws_heartbeat_timeouts_total', help: 'WebSocket clients terminated for a missed pong (counter semantics)', registers: [registry], collect() { this.set(deps.hub.stats.timedOut); } });
   new Gauge({ name: 'supervisor_ws_refused_total', help: 'Refused WebSocket upgrades (counter semantics)', registers: [registry], collect() { this.set(deps.hub.stats.refused); } });
   new Gauge({ name: 'supervisor_ws_frames_sent_total', help: 'Frames sent to WebSocket clients (counter semantics)', registers: [registry], collect() { this.set(deps.hub.stats.sent); } });
-  if (deps.worker) {
-    const worker = deps.worker;
-    new Gauge({
-      name: 'supervisor_events_in_total',
-      help: 'Input events decoded by the worker in this process, by type (counter semantics)',
-      labelNames: ['type'],
-      registers: [registry],
-      collect() {
-        for (const [type, n] of Object.entries(worker()?.events ?? {})) this.set({ type }, n);
-      },
-    });
-    new Gauge({
-      name: 'supervisor_dlq_total',
-      help: 'Input events parked on supervisor.dlq by the worker in this process, by reason (counter semantics)',
-      labelNames: ['reason'],
-      registers: [registry],
-      collect() {
-        for (const [reason, n] of Object.entries(worker()?.dlq ?? {})) this.set({ reason }, n);
-      },
-    });
-    new Gauge({
-      name: 'supervisor_worker_busy_seconds_total',
-      help: 'Seconds the worker in this process spent decoding and evaluating events and building alert records (counter semantics; its rate is the share of a core the hot path takes, 1 = saturated)',
-      registers: [registry],
-      collect() {
-        this.set(worker()?.busySeconds ?? 0);
-      },
-    });
-    new Gauge({
-      name: 'supervisor_state_snapshots_total',
-      help: 'Room snapshots the worker in this process wrote to supervisor.state at its checkpoints (counter semantics)',
-      registers: [registry],
-      collect() {
-        this.set(worker()?.snapshots ?? 0);
-      },
-    });
-  }
+  if (deps.worker) registerWorkerMetrics(registry, deps.worker);
   return { registry, alerts, updates, duplicates, invalid, consumerLag, consumerLagFailures, consumerLagRefreshed, recordAge, latency, deliveries, deliveryMs };
 }

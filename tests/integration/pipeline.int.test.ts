@@ -43,7 +43,8 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
   const procs: SupervisorProcess[] = [];
   const group = `workers-${client}-${randomUUID().slice(0, 8)}`;
   const startWorker = async (extra: Record<string, string> = {}, { afterKill = false } = {}) => {
-    const p = spawnSupervisor(['start', '--roles', 'worker'], { KAFKA_CLIENT: client, KAFKA_BROKERS: brokers.join(','), SUPERVISOR_WORKER_GROUP: group, ...extra });
+    // PORT 0: each worker's own /metrics and probes on a port of its own (worker/http.ts).
+    const p = spawnSupervisor(['start', '--roles', 'worker'], { KAFKA_CLIENT: client, KAFKA_BROKERS: brokers.join(','), SUPERVISOR_WORKER_GROUP: group, PORT: '0', ...extra });
     procs.push(p);
     await p.waitFor(/"worker consuming"/, afterKill ? START_AFTER_KILL_MS : undefined);
     return p;
@@ -129,8 +130,9 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
     await sup.kill();
   });
 
-  it('parks 10,000 malformed messages on the DLQ and still alerts on the good ones', async () => {
-    const worker = await startWorker();
+  it('parks 10,000 malformed messages on the DLQ and still alerts on the good ones; the worker alone counts them on its /metrics', async () => {
+    const metricsPort = await freePort();
+    const worker = await startWorker({ PORT: String(metricsPort), SUPERVISOR_METRICS_TOKEN: TOKEN });
     const prefix = `dlq-${client}-${randomUUID().slice(0, 6)}`;
     const msgs: Array<{ topic: string; key: string; value: string | Buffer }> = [];
     const bad = [
@@ -174,6 +176,21 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
     const alertRooms = new Set(alerts.records.filter((r) => r.key?.startsWith(prefix)).map((r) => r.key));
     expect(alertRooms.size).toBe(rooms);
     expect(worker.alive()).toBe(true);
+    // The worker runs without a gateway: its own port answers probes and scrapes.
+    const base = `http://127.0.0.1:${metricsPort}`;
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect((await fetch(`${base}/metrics`)).status).toBe(401);
+    const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+    const samples = (name: string) => text.split('\n').filter((l) => l.startsWith(`${name}{`)).map((l) => [l.slice(l.indexOf('"') + 1, l.lastIndexOf('"')), Number(l.slice(l.lastIndexOf(' ') + 1))] as const);
+    const dlqByReason = Object.fromEntries(samples('supervisor_dlq_total'));
+    expect(Object.values(dlqByReason).reduce((a, b) => a + b, 0)).toBe(badCount); // this worker parked every bad record of the test
+    expect(Object.keys(dlqByReason).sort()).toEqual([...reasons].sort());
+    const eventsIn = Object.fromEntries(samples('supervisor_events_in_total'));
+    // At least this test's good events (the topics may still hold the first test's room).
+    expect(eventsIn.room).toBeGreaterThanOrEqual(rooms);
+    expect(eventsIn.transcript).toBeGreaterThanOrEqual(rooms);
+    expect(text).toMatch(/^supervisor_worker_busy_seconds_total [0-9.e-]+$/m);
+    expect(text).toMatch(/^supervisor_ruleset_info\{version="[0-9a-f]+"\} 1$/m);
     await Promise.all([dlq.stop(), alerts.stop()]);
     await worker.kill();
   });

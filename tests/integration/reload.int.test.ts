@@ -54,6 +54,7 @@ describe('ruleset reload in a running worker', () => {
     writeFileSync(join(rulesDir, ABS), original);
     const sup = spawnSupervisor(['start', '--roles', 'worker'], {
       KAFKA_BROKERS: brokers.join(','),
+      PORT: '0',
       SUPERVISOR_WORKER_GROUP: `reload-${randomUUID().slice(0, 8)}`,
       SUPERVISOR_RULES_DIR: rulesDir,
       SUPERVISOR_SEEDS_DIR: join(dir, 'seeds'),
