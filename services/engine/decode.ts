@@ -1,10 +1,13 @@
 /**
- * The edge of the engine: raw bytes → EngineEvent. Size cap, JSON, zod shape check, yuan → fen,
- * ISO → epoch ms, once per message. Everything after this trusts the event.
+ * The edge of the engine: raw bytes → EngineEvent. Size cap, JSON, shape check (a hand-written
+ * guard, then the zod schema for its message when the guard says no), yuan → fen, ISO → epoch
+ * ms, once per message. Everything after this trusts the event.
  */
 import { z } from 'zod';
 import {
+  EventWireGuards,
   EventWireSchemas,
+  type EventWire,
   type Coordinates,
   type EngineEvent,
   type EventType,
@@ -127,9 +130,12 @@ export function decodeEvent(input: DecodeInput): Result<EngineEvent, DecodeError
   if (input.expectedTopicType !== undefined && input.expectedTopicType !== eventType) {
     return fail('DECODE_WRONG_TOPIC', `a ${eventType} event on the ${input.expectedTopicType} topic`);
   }
-  const parsed = EventWireSchemas[eventType].safeParse(raw);
-  if (!parsed.success) return fail('DECODE_SHAPE', z.prettifyError(parsed.error));
-  const wire = parsed.data;
+  let wire = raw as EventWire;
+  if (!EventWireGuards[eventType](raw as Record<string, unknown>)) {
+    const parsed = EventWireSchemas[eventType].safeParse(raw);
+    if (!parsed.success) return fail('DECODE_SHAPE', z.prettifyError(parsed.error));
+    wire = parsed.data;
+  }
   const at = parseIsoTime(wire.ts);
   if (at === null) {
     return fail('DECODE_BAD_TIME', `ts ${JSON.stringify(wire.ts)} is not an ISO-8601 time with an offset`);
