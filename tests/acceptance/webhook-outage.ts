@@ -73,12 +73,23 @@ export async function runWebhookOutage(o: { brokers: string[]; alerts: number; d
     if (!tamperedRejected) throw new Error('an altered body verified');
 
     // Every delivery in the log is delivered, its attempts failed while the receiver was down,
-    // and its webhook-id is the alert id on every attempt (the row keeps one message id).
-    const deliveries = [];
-    for (let after: number | undefined = 0; after !== undefined; ) {
-      const page = await gw.store().listDeliveries(hook.body.id, { limit: 500, after });
-      deliveries.push(...page.items);
-      after = page.next === null ? undefined : Number(page.next);
+    // and its webhook-id is the alert id on every attempt (the row keeps one message id). The
+    // receiver holds a request before the gateway has its answer and records the row as
+    // delivered, so the log is read once no row is left in flight.
+    const listAll = async () => {
+      const all = [];
+      for (let after: number | undefined = 0; after !== undefined; ) {
+        const page = await gw.store().listDeliveries(hook.body.id, { limit: 500, after });
+        all.push(...page.items);
+        after = page.next === null ? undefined : Number(page.next);
+      }
+      return all;
+    };
+    let deliveries = await listAll();
+    const settledBy = Date.now() + 30_000;
+    while (deliveries.some((d) => d.state === 'pending') && Date.now() < settledBy) {
+      await new Promise((r) => setTimeout(r, 100));
+      deliveries = await listAll();
     }
     const notDelivered = deliveries.filter((d) => d.state !== 'delivered');
     if (deliveries.length !== o.alerts || notDelivered.length > 0) throw new Error(`${deliveries.length} deliveries, ${notDelivered.length} not delivered`);
