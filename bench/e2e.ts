@@ -30,7 +30,11 @@
  *      E2E_LATENCY_RUNS (3), E2E_RATE (5000), E2E_SECONDS (25), E2E_WARMUP (5),
  *      E2E_PROBES_PER_SEC (20), E2E_WORKERS (1 worker process), E2E_SEED (20261126), KAFKA_PORT (19492), KAFKA_BROKERS (use that
  *      broker instead of starting one), SUPERVISOR_RULES_DIR (e.g. a lighter ruleset to isolate
- *      the Kafka path; the results are labelled with the ruleset's rule count and version).
+ *      the Kafka path; the results are labelled with the ruleset's rule count and version),
+ *      E2E_LEXICON_TERMS (5000: the project's rules with their lexicons padded to the issue's
+ *      scale as in `npm run bench`, with terms neither stream nor probe says, written to a temp
+ *      seeds dir the worker loads; 0 = the project's own lexicons; ignored with
+ *      SUPERVISOR_RULES_DIR).
  * Smoke: E2E_EVENTS=5000 E2E_RUNS=1 E2E_SECONDS=4 E2E_WARMUP=1 E2E_CLIENTS=kafkajs npm run bench:e2e
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,6 +50,7 @@ import { resetTopics, testKafka } from '../tests/harness/kafka-tools.js';
 import { spawnSupervisor, type SupervisorProcess } from '../tests/harness/supervisor-process.js';
 import { refreshE2eSection } from './e2e-summary.js';
 import { generateEvents } from './generate.js';
+import { LEXICON_SCALE, roomTranscripts, writePaddedSeeds } from './pad-lexicon.js';
 
 // ───────────────────────────── config ─────────────────────────────
 
@@ -74,6 +79,11 @@ const SEED = envInt('E2E_SEED', 20261126, 0);
 const KAFKA_PORT = envInt('KAFKA_PORT', 19492, 1);
 const OUT = process.env.E2E_OUT ?? fileURLToPath(new URL('./results-e2e.json', import.meta.url));
 const RULES_DIR = process.env.SUPERVISOR_RULES_DIR;
+const LEXICON_TERMS = envInt('E2E_LEXICON_TERMS', LEXICON_SCALE, 0);
+/** The padded seeds the worker loads (SUPERVISOR_SEEDS_DIR), when E2E_LEXICON_TERMS asks for them. */
+let seedsDir: string | null = null;
+/** The padded ruleset's version: the worker must say it loaded that one. */
+let expectedVersion: string | null = null;
 const TOKEN = 'e2e-bench-token-0123456789abcdef';
 const TICK_MS = 5;
 const POLL_MS = 100;
@@ -158,6 +168,7 @@ async function startStack(client: string, brokers: string[], tag: string, broker
     PORT: '0',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
     ...(RULES_DIR ? { SUPERVISOR_RULES_DIR: RULES_DIR } : {}),
+    ...(seedsDir !== null ? { SUPERVISOR_SEEDS_DIR: seedsDir } : {}),
   };
   const gateway = spawnSupervisor(['start', '--roles', 'gateway'], env);
   const workers = Array.from({ length: WORKERS }, () => spawnSupervisor(['start', '--roles', 'worker'], env));
@@ -177,6 +188,7 @@ async function startStack(client: string, brokers: string[], tag: string, broker
   if (loaded !== undefined && rulesetSeen === null) {
     const o = JSON.parse(loaded) as { rules?: number; ruleset?: string };
     rulesetSeen = { rules: o.rules ?? NaN, version: o.ruleset ?? '?' };
+    if (expectedVersion !== null && rulesetSeen.version !== expectedVersion) throw new Error(`the worker loaded ruleset ${rulesetSeen.version}, not the padded ${expectedVersion}`);
   }
   return {
     workers,
@@ -517,8 +529,22 @@ async function main(): Promise<void> {
   if (RULES_DIR) rulesetLabel = `SUPERVISOR_RULES_DIR=${RULES_DIR}`;
 
   say(`generating ${N} + ${RATE * SECONDS} events (seed ${SEED})`);
-  const tpEvents = toEvents(generateEvents(N, SEED));
-  const latEvents = LATENCY_RUNS > 0 ? toEvents(generateEvents(RATE * SECONDS, SEED + 1)) : [];
+  const tpLines = generateEvents(N, SEED);
+  const latLines = LATENCY_RUNS > 0 ? generateEvents(RATE * SECONDS, SEED + 1) : [];
+  const tpEvents = toEvents(tpLines);
+  const latEvents = toEvents(latLines);
+  let lexicon: { own: number; generated: number; total: number; version: string } | null = null;
+  const seedsRoot = !RULES_DIR && LEXICON_TERMS > 0 ? mkdtempSync(join(tmpdir(), 'supervisor-e2e-seeds-')) : null;
+  if (seedsRoot !== null) {
+    // Both streams' rooms, and the probe texts as rooms of their own: no added term is said.
+    const texts = [...roomTranscripts([...tpLines, ...latLines]), ...PROBE_TEXTS.map((t) => [t])];
+    const { seedsDir: dir, pad } = writePaddedSeeds(texts, LEXICON_TERMS, SEED, seedsRoot);
+    seedsDir = dir;
+    expectedVersion = pad.ruleset.version;
+    lexicon = { own: pad.ownTerms, generated: pad.generatedTerms, total: pad.totalTerms, version: pad.ruleset.version };
+    rulesetLabel = `rules/ (full ruleset), lexicons padded to ${pad.totalTerms} terms`;
+    say(`lexicons padded from ${pad.ownTerms} to ${pad.totalTerms} terms (${pad.generatedTerms} generated, none said in either stream or by a probe); ruleset ${pad.ruleset.version}`);
+  }
 
   const results: Record<string, unknown> = {};
   try {
@@ -558,12 +584,13 @@ async function main(): Promise<void> {
     }
   } finally {
     await broker?.stop();
+    if (seedsRoot !== null) rmSync(seedsRoot, { recursive: true, force: true });
   }
 
   const out = {
     generatedAt: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, os: `${platform()} ${release()} ${arch()}` },
-    config: { events: N, runs: RUNS, latencyRuns: LATENCY_RUNS, rate: RATE, seconds: SECONDS, warmupSeconds: WARMUP, probesPerSec: PROBES_PER_SEC, seed: SEED, workers: WORKERS, checkpointMs: process.env.SUPERVISOR_CHECKPOINT_MS ?? 'default (5000)', ruleset: rulesetLabel, rulesLoaded: rulesetSeen, topology: `broker (JVM), ${WORKERS === 1 ? 'worker' : `${WORKERS} workers (one group)`} and gateway (one process each), bench producer + WebSocket client (this process); 127.0.0.1` },
+    config: { events: N, runs: RUNS, latencyRuns: LATENCY_RUNS, rate: RATE, seconds: SECONDS, warmupSeconds: WARMUP, probesPerSec: PROBES_PER_SEC, seed: SEED, workers: WORKERS, lexiconTerms: lexicon, checkpointMs: process.env.SUPERVISOR_CHECKPOINT_MS ?? 'default (5000)', ruleset: rulesetLabel, rulesLoaded: rulesetSeen, topology: `broker (JVM), ${WORKERS === 1 ? 'worker' : `${WORKERS} workers (one group)`} and gateway (one process each), bench producer + WebSocket client (this process); 127.0.0.1` },
     e2e: results,
     totalSeconds: Math.round((Date.now() - started) / 1000),
   };

@@ -6,8 +6,11 @@
  * room's transcripts joined in order, so across segment boundaries too): the engine does the
  * work of the larger lexicon and raises the same alerts, which the bench checks.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { loadRuleset, type Ruleset } from '../services/engine/index.js';
+import { loadRulesFromDisk, readSources } from '../services/shared/rules-fs.js';
 import { buildDfa } from '../services/engine/lexicon/dfa.js';
 import type { SourceFile } from '../services/engine/ruleset/load.js';
 import { mulberry32 } from './generate.js';
@@ -17,6 +20,37 @@ const PAD_FILE = 'seeds/terms/absolute-terms.yaml';
 
 type Sources = { rules: SourceFile[]; seeds: SourceFile[] };
 export type PaddedRuleset = { ruleset: Ruleset; sources: Sources; ownTerms: number; generatedTerms: number; totalTerms: number; file: string };
+
+/** Each room's transcript texts, in stream order, from JSON event lines (other lines are skipped). */
+export function roomTranscripts(lines: Iterable<string>): string[][] {
+  const byRoom = new Map<string, string[]>();
+  for (const line of lines) {
+    const o = JSON.parse(line) as { type?: string; roomId?: string; text?: string };
+    if (o.type !== 'transcript' || typeof o.roomId !== 'string' || typeof o.text !== 'string') continue;
+    const texts = byRoom.get(o.roomId);
+    if (texts === undefined) byRoom.set(o.roomId, [o.text]);
+    else texts.push(o.text);
+  }
+  return [...byRoom.values()];
+}
+
+/**
+ * The project's rules with their lexicons padded to `target` terms for `roomTexts`, the seeds
+ * written under `root` as a directory `seeds/` (paths as in the project, so the ruleset's
+ * version is what `npm run bench` would load for the same stream). For the benches that run
+ * the real binary: pass the returned directory as SUPERVISOR_SEEDS_DIR.
+ */
+export function writePaddedSeeds(roomTexts: ReadonlyArray<readonly string[]>, target: number, seed: number, root: string): { seedsDir: string; pad: PaddedRuleset } {
+  const own = loadRulesFromDisk();
+  if (!own.ok) throw new Error(`bench: the project's ruleset does not load: ${own.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('; ')}`);
+  const pad = padLexicon(readSources(), own.ruleset, roomTexts, target, seed);
+  for (const f of pad.sources.seeds) {
+    const to = join(root, f.path);
+    mkdirSync(dirname(to), { recursive: true });
+    writeFileSync(to, f.text);
+  }
+  return { seedsDir: join(root, 'seeds'), pad };
+}
 
 /** Distinct non-empty patterns of the ruleset's lexicon automaton (variants included). */
 export const lexiconTerms = (ruleset: Ruleset): number => new Set(ruleset.automaton.patterns.filter((p) => p.length > 0)).size;

@@ -29,7 +29,7 @@ import { e2eSummary, ENGINE_RESULTS } from './e2e-summary.js';
 import { lexiconBench, lexiconRows } from './lexicon.js';
 import { memoryBench } from './memory.js';
 import { costBreakdown, COST_KINDS } from './cost.js';
-import { LEXICON_SCALE, padLexicon } from './pad-lexicon.js';
+import { LEXICON_SCALE, padLexicon, roomTranscripts } from './pad-lexicon.js';
 
 // ───────────────────────────── config ─────────────────────────────
 
@@ -240,16 +240,8 @@ function main(): void {
   const generateMs = Number(process.hrtime.bigint() - t) / 1e6;
 
   // The issue's scale: lexicons of at least 5,000 terms, with terms the stream never says.
-  const byRoom = new Map<string, string[]>();
-  for (const e of events) {
-    const o = JSON.parse(e) as { type: string; roomId: string; text?: string };
-    if (o.type !== 'transcript' || o.text === undefined) continue;
-    const texts = byRoom.get(o.roomId);
-    if (texts === undefined) byRoom.set(o.roomId, [o.text]);
-    else texts.push(o.text);
-  }
   const sources = readSources();
-  const pad = padLexicon(sources, own, [...byRoom.values()], LEXICON_SCALE, SEED);
+  const pad = padLexicon(sources, own, roomTranscripts(events), LEXICON_SCALE, SEED);
   const ruleset = pad.ruleset;
   log(`bench: lexicons padded from ${pad.ownTerms.toLocaleString('en-US')} to ${pad.totalTerms.toLocaleString('en-US')} terms (${pad.generatedTerms.toLocaleString('en-US')} generated, none said in the stream)`);
   // The three rules of the foundation engine, on the same code and seeds: the reference the

@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateEvents } from '../bench/generate.js';
-import { lexiconTerms, padLexicon } from '../bench/pad-lexicon.js';
+import { lexiconTerms, padLexicon, roomTranscripts, writePaddedSeeds } from '../bench/pad-lexicon.js';
 import { decodeEvent, evaluate, EVENT_TYPE_TOPIC, type EventType, type RoomState, type Ruleset } from '../services/engine/index.js';
 import { loadRulesFromDisk, readSources } from '../services/shared/rules-fs.js';
 
@@ -29,12 +32,32 @@ describe('bench lexicon padding', () => {
     if (!loaded.ok) throw new Error('ruleset does not load');
     own = loaded.ruleset;
     events = generateEvents(3_000, 7);
-    const byRoom = new Map<string, string[]>();
-    for (const e of events) {
-      const o = JSON.parse(e) as { type: string; roomId: string; text?: string };
-      if (o.type === 'transcript' && o.text !== undefined) byRoom.set(o.roomId, [...(byRoom.get(o.roomId) ?? []), o.text]);
+    roomTexts = roomTranscripts(events);
+  });
+
+  it('groups the transcripts by room in stream order, and nothing else', () => {
+    const lines = [
+      JSON.stringify({ type: 'transcript', roomId: 'a', text: '一' }),
+      JSON.stringify({ type: 'price', roomId: 'a', productName: '不是口播' }),
+      JSON.stringify({ type: 'transcript', roomId: 'b', text: '二' }),
+      JSON.stringify({ type: 'transcript', roomId: 'a', text: '三' }),
+    ];
+    expect(roomTranscripts(lines)).toEqual([['一', '三'], ['二']]);
+    expect(roomTexts.flat().length).toBe(events.filter((e) => (JSON.parse(e) as { type: string }).type === 'transcript').length);
+  });
+
+  it('writes seeds the binary loads as the padded ruleset (the end-to-end and scan benches pass them as SUPERVISOR_SEEDS_DIR)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'pad-seeds-test-'));
+    try {
+      const { seedsDir, pad } = writePaddedSeeds(roomTexts, lexiconTerms(own) + 300, 5, root);
+      const fromDisk = loadRulesFromDisk(undefined, seedsDir);
+      if (!fromDisk.ok) throw new Error(fromDisk.problems.map((p) => p.message).join('; '));
+      expect(fromDisk.ruleset.version).toBe(pad.ruleset.version);
+      expect(lexiconTerms(fromDisk.ruleset)).toBe(pad.totalTerms);
+      expect(pad.totalTerms).toBeGreaterThanOrEqual(lexiconTerms(own) + 300);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
-    roomTexts = [...byRoom.values()];
   });
 
   it('reaches the target term count with terms the stream never says, and raises the same alerts', () => {
