@@ -26,7 +26,8 @@ usage:
   supervisor scan --input FILE.jsonl [--updates] [--ruleset VERSION] [--threads N]
                                                       run the engine offline (optionally under an archived
                                                       ruleset version); alerts as JSON Lines on stdout;
-                                                      a file over 4 MiB is scanned by one thread per core
+                                                      a file over 4 MiB is scanned on every core
+                                                      (--threads N: this thread and N − 1 worker threads)
   supervisor feed FILE... [--speed N|max] [--loop]    produce JSON Lines sessions to the live.* topics
   supervisor topics ensure                            create the topics (KAFKA_BROKERS required)
   supervisor rules check | test | schema | versions   validate rules, run their examples, print the schema,

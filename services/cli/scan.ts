@@ -6,10 +6,13 @@
  *
  * Rooms are independent (the engine's state is per room), so the lines are scanned in chunks,
  * each room's lines of a chunk one after the other (`scanChunk`), and a large file is scanned
- * by several worker threads, each owning the rooms whose id hashes to it (`scan-thread.ts`).
- * The main thread reads the lines, deals them out in chunks and writes each chunk's output in
- * line order once every thread has answered for it: the output is the same, byte for byte, as
- * evaluating the lines one by one in file order in one thread.
+ * by several engines, each owning the rooms whose id hashes to it: this thread and N − 1
+ * worker threads (`scan-thread.ts`). This thread reads the lines, deals them out in chunks,
+ * evaluates its own share while the threads do theirs, and writes each chunk's output in line
+ * order once every engine has answered for it: the output is the same, byte for byte, as
+ * evaluating the lines one by one in file order in one thread. (Taking a share itself, rather
+ * than only dealing to N threads, saves a thread's start, ≈ 0.7 s of loading the ruleset, and
+ * a copy of its lines: 1–7 % faster in alternating pairs on the bench's 500,000 events, two cores.)
  */
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -24,7 +27,7 @@ export type ScanOptions = {
   updates: boolean;
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
-  /** Worker threads; 1 scans in this thread. Default: the cores, for a file of at least PARALLEL_MIN_BYTES. */
+  /** Engines: this thread and threads − 1 worker threads; 1 scans in this thread alone. Default: the cores, for a file of at least PARALLEL_MIN_BYTES. */
   threads?: number;
   /** Lines per chunk (default CHUNK_LINES); smaller only to test chunk edges. */
   chunkLines?: number;
@@ -263,7 +266,7 @@ export function roomIdOf(line: string): string | undefined {
   }
 }
 
-/** The thread that owns a line's room: FNV-1a of its id. A line with no room id changes no room; thread 0 reports it. */
+/** The engine that owns a line's room: FNV-1a of its id. A line with no room id changes no room; engine 0 (the scan's own thread) reports it. */
 export function threadOf(line: string, threads: number): number {
   const roomId = roomIdOf(line);
   if (roomId === undefined) return 0;
@@ -304,7 +307,10 @@ async function scanInThreads(file: string, ruleset: Ruleset, opts: ScanOptions, 
     rules: ruleset.sources.filter((s) => ruleFiles.has(s.path)),
     seeds: ruleset.sources.filter((s) => !ruleFiles.has(s.path)),
   };
-  const threads = Array.from({ length: n }, () => startThread(setup));
+  // n engines: this thread (engine 0, which also reads, deals and writes) and n − 1 worker
+  // threads. This thread starts on its share while the others load the ruleset.
+  const threads = Array.from({ length: n - 1 }, () => startThread(setup));
+  const rooms = new Map<string, RoomState>();
   const stats: ScanStats = { lines: 0, events: 0, bad: 0, alerts: 0, updates: 0 };
   const out = createWriter(opts.out);
   // Chunks dealt out and not yet written, oldest first: which thread has each line, and the answers.
@@ -312,7 +318,7 @@ async function scanInThreads(file: string, ruleset: Ruleset, opts: ScanOptions, 
 
   const deal = (lines: string[], offsets: number[]): void => {
     const owner = new Uint8Array(lines.length);
-    const parts: ThreadChunk[] = threads.map(() => ({ lines: [], offsets: [] }));
+    const parts: ThreadChunk[] = Array.from({ length: n }, () => ({ lines: [], offsets: [] }));
     for (let i = 0; i < lines.length; i++) {
       const k = threadOf(lines[i]!, n);
       owner[i] = k;
@@ -320,7 +326,12 @@ async function scanInThreads(file: string, ruleset: Ruleset, opts: ScanOptions, 
       parts[k]!.offsets.push(offsets[i]!);
     }
     const empty: ThreadAnswer = { outs: [], errs: [], counts: { events: 0, bad: 0, alerts: 0, updates: 0 } };
-    inFlight.push({ owner, answers: Promise.all(threads.map((t, k) => (parts[k]!.lines.length > 0 ? ask(t, parts[k]!) : empty))) });
+    // The threads' parts go out first, so they run while this thread does its own.
+    const theirs = threads.map((t, k) => (parts[k + 1]!.lines.length > 0 ? ask(t, parts[k + 1]!) : Promise.resolve(empty)));
+    const counts: LineCounts = { events: 0, bad: 0, alerts: 0, updates: 0 };
+    const own = parts[0]!;
+    const mine: ThreadAnswer = own.lines.length > 0 ? { ...scanChunk(own.lines, own.offsets, setup.topic, rooms, ruleset, opts.updates, counts), counts } : empty;
+    inFlight.push({ owner, answers: Promise.all([Promise.resolve(mine), ...theirs]) });
   };
 
   /** Writes the oldest chunk in line order once every thread has answered for it. */
