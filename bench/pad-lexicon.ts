@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { loadRuleset, type Ruleset } from '../services/engine/index.js';
-import { loadRulesFromDisk, readSources } from '../services/shared/rules-fs.js';
+import { readSources } from '../services/shared/rules-fs.js';
 import { buildDfa } from '../services/engine/lexicon/dfa.js';
 import type { SourceFile } from '../services/engine/ruleset/load.js';
 import { mulberry32 } from './generate.js';
@@ -41,9 +41,10 @@ export function roomTranscripts(lines: Iterable<string>): string[][] {
  * the real binary: pass the returned directory as SUPERVISOR_SEEDS_DIR.
  */
 export function writePaddedSeeds(roomTexts: ReadonlyArray<readonly string[]>, target: number, seed: number, root: string): { seedsDir: string; pad: PaddedRuleset } {
-  const own = loadRulesFromDisk();
+  const sources = readSources();
+  const own = loadRuleset(sources);
   if (!own.ok) throw new Error(`bench: the project's ruleset does not load: ${own.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('; ')}`);
-  const pad = padLexicon(readSources(), own.ruleset, roomTexts, target, seed);
+  const pad = padLexicon(sources, own.ruleset, roomTexts, target, seed);
   for (const f of pad.sources.seeds) {
     const to = join(root, f.path);
     mkdirSync(dirname(to), { recursive: true });

@@ -327,11 +327,11 @@ async function scanInThreads(file: string, ruleset: Ruleset, opts: ScanOptions, 
     }
     const empty: ThreadAnswer = { outs: [], errs: [], counts: { events: 0, bad: 0, alerts: 0, updates: 0 } };
     // The threads' parts go out first, so they run while this thread does its own.
-    const theirs = threads.map((t, k) => (parts[k + 1]!.lines.length > 0 ? ask(t, parts[k + 1]!) : Promise.resolve(empty)));
+    const theirs = threads.map((t, k) => (parts[k + 1]!.lines.length > 0 ? ask(t, parts[k + 1]!) : empty));
     const counts: LineCounts = { events: 0, bad: 0, alerts: 0, updates: 0 };
     const own = parts[0]!;
     const mine: ThreadAnswer = own.lines.length > 0 ? { ...scanChunk(own.lines, own.offsets, setup.topic, rooms, ruleset, opts.updates, counts), counts } : empty;
-    inFlight.push({ owner, answers: Promise.all([Promise.resolve(mine), ...theirs]) });
+    inFlight.push({ owner, answers: Promise.all([mine, ...theirs]) });
   };
 
   /** Writes the oldest chunk in line order once every thread has answered for it. */

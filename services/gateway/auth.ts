@@ -4,8 +4,8 @@
  * Every HTTP and WebSocket request goes through `authenticate`; what the principal may then see
  * is policy.ts's business.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { bearerOf, digestOf, matchesDigest } from '../shared/secret.js';
 import type { AlertStore } from '../store/types.js';
 import type { Principal } from './policy.js';
 
@@ -15,8 +15,6 @@ export type AuthFailure = 'AUTH_MISSING' | 'TOKEN_UNKNOWN' | 'TOKEN_EXPIRED' | '
 export type AuthResult = { ok: true; principal: Principal } | { ok: false; code: AuthFailure; message: string };
 export type Authenticator = (token: string | null) => Promise<AuthResult>;
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
 const MESSAGES: Record<AuthFailure, string> = {
   AUTH_MISSING: 'no token: send Authorization: Bearer <token> (or ?token= on the WebSocket)',
   TOKEN_UNKNOWN: 'token is not valid',
@@ -25,12 +23,12 @@ const MESSAGES: Record<AuthFailure, string> = {
 };
 
 export function createAuthenticator(deps: { store: Pick<AlertStore, 'lookupToken'>; devToken?: string | null; now?: () => number }): Authenticator {
-  const dev = deps.devToken ? digest(deps.devToken) : null;
+  const dev = deps.devToken ? digestOf(deps.devToken) : null;
   const now = deps.now ?? Date.now;
   const fail = (code: AuthFailure): AuthResult => ({ ok: false, code, message: MESSAGES[code] });
   return async (token) => {
     if (token === null || token.length === 0) return fail('AUTH_MISSING');
-    if (dev !== null && timingSafeEqual(digest(token), dev)) return { ok: true, principal: { role: 'admin', tokenId: 'dev' } };
+    if (dev !== null && matchesDigest(token, dev)) return { ok: true, principal: { role: 'admin', tokenId: 'dev' } };
     const found = await deps.store.lookupToken(token, now());
     if (!found.ok) return fail(found.code);
     return { ok: true, principal: { role: found.token.role, platform: found.token.platform, tokenId: found.token.id } };
@@ -39,11 +37,8 @@ export function createAuthenticator(deps: { store: Pick<AlertStore, 'lookupToken
 
 /** The token of a request: `Authorization: Bearer …`, else the `token` query parameter. */
 export function tokenOf(req: Pick<IncomingMessage, 'headers' | 'url'>): string | null {
-  const h = req.headers.authorization;
-  if (typeof h === 'string') {
-    const m = /^Bearer\s+(\S+)$/i.exec(h.trim());
-    if (m) return m[1]!;
-  }
+  const bearer = bearerOf(req.headers.authorization);
+  if (bearer !== null) return bearer;
   const url = new URL(req.url ?? '/', 'http://localhost');
   return url.searchParams.get('token');
 }

@@ -8,11 +8,11 @@
  *                 and the process's default metrics
  * Every other path is a 404, every other method a 405, each with a JSON `{ error, message }`.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { Logger } from '../shared/log.js';
+import { bearerOf, digestOf, matchesDigest } from '../shared/secret.js';
 import { registerWorkerMetrics, registerWorkerProcessMetrics, type WorkerCountersView, type WorkerProcessView } from '../shared/worker-metrics.js';
 
 export type WorkerHttpOptions = {
@@ -30,14 +30,6 @@ export type WorkerHttpOptions = {
   defaults?: boolean;
 };
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
-function bearer(req: IncomingMessage): string | null {
-  const h = req.headers.authorization;
-  const m = typeof h === 'string' ? /^Bearer\s+(\S+)$/i.exec(h.trim()) : null;
-  return m ? m[1]! : null;
-}
-
 function send(res: ServerResponse, status: number, body: unknown, contentType = 'application/json; charset=utf-8'): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
@@ -49,8 +41,8 @@ export function createWorkerHttp(opts: WorkerHttpOptions) {
   if (opts.defaults !== false) collectDefaultMetrics({ register: registry, prefix: 'supervisor_' });
   registerWorkerMetrics(registry, opts.counters);
   registerWorkerProcessMetrics(registry, opts.view);
-  const allowed = opts.tokens.map(digest);
-  const authorised = (token: string | null) => token !== null && allowed.some((d) => timingSafeEqual(digest(token), d));
+  const allowed = opts.tokens.map(digestOf);
+  const authorised = (token: string) => allowed.some((d) => matchesDigest(token, d));
 
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void> | void> = {
     '/healthz': (_req, res) => send(res, 200, { status: 'ok' }),
@@ -59,7 +51,7 @@ export function createWorkerHttp(opts: WorkerHttpOptions) {
       send(res, consumer ? 200 : 503, { status: consumer ? 'ready' : 'not-ready', checks: { consumer } });
     },
     '/metrics': async (req, res) => {
-      const token = bearer(req);
+      const token = bearerOf(req.headers.authorization);
       if (token === null) return send(res, 401, { error: 'AUTH_MISSING', message: 'no token: send Authorization: Bearer <token> (SUPERVISOR_METRICS_TOKEN or SUPERVISOR_DEV_TOKEN)' });
       if (!authorised(token)) return send(res, 401, { error: 'TOKEN_UNKNOWN', message: 'token is not valid' });
       send(res, 200, await registry.metrics(), registry.contentType);
