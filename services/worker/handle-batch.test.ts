@@ -164,4 +164,28 @@ describe('the worker batch handler', () => {
     expect(counters.busySeconds).toBeGreaterThan(first);
     expect(counters.events).toEqual({ price: 1, transcript: 2 }); // the refused turn's event is not counted as handled
   });
+  it("applies a turn's events room by room: each room ends as one record per turn leaves it, and its alerts come in its own order", async () => {
+    // Two rooms' transcripts and cards interleaved in one call (a backlog), against the same
+    // records handed out one per turn (arrival order).
+    const mine = (room: string, minutes: number, event: object, topic: string): RawRecord => ({ ...rec(topic, { ...event, roomId: room, ts: at(minutes) }), key: Buffer.from(room) });
+    const records: RawRecord[] = [];
+    for (let m = 0; m < 6; m++) {
+      for (const room of ['r-a', 'r-b']) {
+        records.push(mine(room, m, { type: 'transcript', sessionId: 's1', text: m % 2 === 0 ? '全网最低价，没有比这更低的了' : '家人们这款精华液到手价一百零九', speaker: 'anchor' }, TOPICS.transcript));
+      }
+    }
+    const together: OutRecord[] = [];
+    const a = setup(async (r) => void together.push(...r));
+    await a.handler(records);
+    const oneByOne: OutRecord[] = [];
+    const b = setup(async (r) => void oneByOne.push(...r));
+    for (const r of records) await b.handler([r]);
+    for (const room of ['r-a', 'r-b']) expect(a.rooms.get(room)).toEqual(b.rooms.get(room));
+    const byRoom = (sent: OutRecord[], room: string) => sent.filter((r) => r.topic === TOPICS.alerts && String(r.key) === room).map((r) => String(r.value));
+    expect(byRoom(together, 'r-a').length).toBeGreaterThan(0);
+    for (const room of ['r-a', 'r-b']) expect(byRoom(together, room)).toEqual(byRoom(oneByOne, room));
+    // Room by room: every alert of r-a (the first room seen) before any of r-b.
+    const keys = together.filter((r) => r.topic === TOPICS.alerts).map((r) => String(r.key));
+    expect(keys).toEqual([...keys].sort());
+  });
 });

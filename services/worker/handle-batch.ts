@@ -9,7 +9,9 @@
  * topic-partition, from the same fetch) are taken together on the next turn of the event loop
  * and their records applied in event-time order (merge.ts): a price card fetched with orders
  * placed before it sees them, whichever topic came first. Each topic-partition keeps its own
- * order. Turns of one partition run one after the other. When the broker does not acknowledge
+ * order. Within a turn each room's events are applied one after the other (groupByKey: a room's
+ * state stays in cache; the rooms are independent, so every room sees the same sequence).
+ * Turns of one partition run one after the other. When the broker does not acknowledge
  * a turn's alerts, the rooms it changed are put back as they were and its calls reject: the
  * adapters hand the same records out again, and they apply once.
  * Bad input never throws: it is parked on supervisor.dlq with its bytes and reason.
@@ -19,7 +21,7 @@ import { decodeEvent, evaluate, INPUT_TOPICS, TOPICS, type AlertEnvelope, type E
 import type { BatchHandler, OutRecord, RawRecord } from '../shared/kafka/port.js';
 import type { Logger } from '../shared/log.js';
 import { toDlqRecord } from './dlq.js';
-import { mergeByTime } from './merge.js';
+import { groupByKey, mergeByTime } from './merge.js';
 import type { RoomStore, SavedRoom } from './room-store.js';
 
 const TOPIC_TYPE: Readonly<Record<string, EventType>> = {
@@ -112,7 +114,10 @@ export function createBatchHandler(deps: BatchDeps): BatchHandler {
     const turn = newCounters();
     const started = performance.now();
     const lanes = ordered.map((c) => decodeAll(c.records, out, turn.dlq));
-    const events = lanes.length === 1 ? lanes[0]! : mergeByTime(lanes, (d) => d.event.at);
+    const merged = lanes.length === 1 ? lanes[0]! : mergeByTime(lanes, (d) => d.event.at);
+    // Each room's events one after the other, in the merged order (rooms are independent): its
+    // state stays in cache between them. Alerts of different rooms leave in that order too.
+    const events = groupByKey(merged, (d) => d.event.roomId);
     const saved = new Map<string, SavedRoom>();
     for (const { event: ev, partition: p } of events) {
       if (!saved.has(ev.roomId)) saved.set(ev.roomId, deps.rooms.save(ev.roomId));
