@@ -555,7 +555,6 @@ async function main(): Promise<void> {
   }
 
   const results: Record<string, unknown> = {};
-  let brokerWarm = false;
   let brokerWarmup: { client: string; latencyMs: LatencyRun['latencyMs']; cpuCores: LatencyRun['cpuCores'] } | null = null;
   try {
     for (const client of CLIENTS) {
@@ -566,11 +565,10 @@ async function main(): Promise<void> {
         tp.push(x);
       }
       const lat: LatencyRun[] = [];
-      if (LATENCY_RUNS > 0 && BROKER_WARMUP && !brokerWarm) {
+      if (LATENCY_RUNS > 0 && BROKER_WARMUP && brokerWarmup === null) {
         const x = await latencyRun(client, kafka, brokers, latEvents, 'warmup', brokerPid);
         say(`${client} broker warm-up run (not counted): p50 ${x.latencyMs.p50} ms, p99 ${x.latencyMs.p99} ms; cpu ${JSON.stringify(x.cpuCores)}`);
         brokerWarmup = { client, latencyMs: x.latencyMs, cpuCores: x.cpuCores };
-        brokerWarm = true;
       }
       for (let r = 0; r < LATENCY_RUNS; r++) {
         const x = await latencyRun(client, kafka, brokers, latEvents, r, brokerPid);

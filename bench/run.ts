@@ -30,6 +30,7 @@ import { lexiconBench, lexiconRows } from './lexicon.js';
 import { memoryBench } from './memory.js';
 import { costBreakdown, COST_KINDS } from './cost.js';
 import { memoryLatency } from './memory-latency.js';
+import { groupByKey } from '../services/worker/merge.js';
 import { LEXICON_SCALE, padLexicon, roomTranscripts } from './pad-lexicon.js';
 
 // ───────────────────────────── config ─────────────────────────────
@@ -57,7 +58,7 @@ const BASELINE_RULES = ['AD.ABSOLUTE_TERMS', 'PRICE.ORIGINAL_PRICE_ABOVE_7DAY_MI
 
 // ───────────────────────────── input ─────────────────────────────
 
-type Msg = { value: Buffer; topic: string; partition: number; offset: number; type: EventType; expected: EventType };
+type Msg = { value: Buffer; topic: string; partition: number; offset: number; type: EventType; expected: EventType; roomId: string };
 const TYPES: readonly EventType[] = ['transcript', 'price', 'order', 'room'];
 
 /** Kafka-like records: the bytes, the topic of the event's type, partition by roomId, offsets per topic-partition. */
@@ -72,20 +73,8 @@ function toMessages(events: readonly string[]): Msg[] {
     const k = `${topic}/${partition}`;
     const offset = offsets.get(k) ?? 0;
     offsets.set(k, offset + 1);
-    return { value: Buffer.from(s, 'utf8'), topic, partition, offset, type: o.type, expected: o.type };
+    return { value: Buffer.from(s, 'utf8'), topic, partition, offset, type: o.type, expected: o.type, roomId: o.roomId };
   });
-}
-
-/** The records with each room's events consecutive, rooms in order of first appearance, each room's order kept. */
-function groupByRoom(msgs: readonly Msg[]): Msg[] {
-  const byRoom = new Map<string, Msg[]>();
-  for (const m of msgs) {
-    const roomId = (JSON.parse(m.value.toString('utf8')) as { roomId: string }).roomId;
-    let list = byRoom.get(roomId);
-    if (list === undefined) byRoom.set(roomId, (list = []));
-    list.push(m);
-  }
-  return [...byRoom.values()].flat();
 }
 
 const sortedCounts = (r: Record<string, number>): Array<[string, number]> => Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -272,7 +261,7 @@ function main(): void {
   // The same records with each room's events made consecutive (each room's own order kept): the
   // engine with its room's state warm in cache, as `supervisor scan` runs it. A live worker
   // cannot: its batches hold one or two events per room.
-  const grouped = groupByRoom(msgs);
+  const grouped = [...groupByKey(msgs, (m) => m.roomId)];
   const transcriptOnly = msgs.filter((m) => m.type === 'transcript');
   const priceOnly = msgs.filter((m) => m.type === 'price');
 
