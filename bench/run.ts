@@ -30,7 +30,7 @@ import { lexiconBench, lexiconRows } from './lexicon.js';
 import { memoryBench } from './memory.js';
 import { costBreakdown, COST_KINDS } from './cost.js';
 import { memoryLatency } from './memory-latency.js';
-import { groupByKey } from '../services/worker/merge.js';
+import { groupByKey } from '../services/shared/group.js';
 import { LEXICON_SCALE, padLexicon, roomTranscripts } from './pad-lexicon.js';
 
 // ───────────────────────────── config ─────────────────────────────

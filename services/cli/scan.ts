@@ -20,6 +20,7 @@ import { basename } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { Worker } from 'node:worker_threads';
 import { decodeEvent, evaluate, type RoomState, type Ruleset, type SourceFile } from '../engine/index.js';
+import { groupByKey } from '../shared/group.js';
 
 export type ScanStats = { lines: number; events: number; bad: number; alerts: number; updates: number };
 
@@ -170,18 +171,9 @@ export function scanChunk(
     outs[i] = r.out;
     errs[i] = r.err;
   };
-  const byRoom = new Map<string, number[]>();
-  for (let i = 0; i < lines.length; i++) {
-    const id = roomIdOf(lines[i]!);
-    if (id === undefined) {
-      run(i);
-      continue;
-    }
-    const own = byRoom.get(id);
-    if (own === undefined) byRoom.set(id, [i]);
-    else own.push(i);
-  }
-  for (const own of byRoom.values()) for (const i of own) run(i);
+  // Each room's lines one after the other (a line with no room id changes no room: key '').
+  const indices = Array.from(lines, (_, i) => i);
+  for (const i of groupByKey(indices, (k) => roomIdOf(lines[k]!) ?? '')) run(i);
   return { outs, errs };
 }
 

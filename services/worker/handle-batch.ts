@@ -21,7 +21,8 @@ import { decodeEvent, evaluate, INPUT_TOPICS, TOPICS, type AlertEnvelope, type E
 import type { BatchHandler, OutRecord, RawRecord } from '../shared/kafka/port.js';
 import type { Logger } from '../shared/log.js';
 import { toDlqRecord } from './dlq.js';
-import { groupByKey, mergeByTime } from './merge.js';
+import { groupByKey } from '../shared/group.js';
+import { mergeByTime } from './merge.js';
 import type { RoomStore, SavedRoom } from './room-store.js';
 
 const TOPIC_TYPE: Readonly<Record<string, EventType>> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByKey, mergeByTime } from './merge.js';
+import { mergeByTime } from './merge.js';
 
 type Item = { lane: number; seq: number; at: number };
 const at = (x: Item) => x.at;
@@ -49,35 +49,6 @@ describe('mergeByTime', () => {
       expect(out.length).toBe(lanes.reduce((n, l) => n + l.length, 0));
       for (const l of lanes) expect(out.filter((x) => x.lane === l[0]?.lane)).toEqual(l);
       if (sorted) expect(out).toEqual(lanes.flat().sort((a, b) => a.at - b.at || a.lane - b.lane || a.seq - b.seq));
-    }
-  });
-});
-
-describe('groupByKey', () => {
-  type Ev = { room: string; seq: number };
-  const ev = (room: string, seq: number): Ev => ({ room, seq });
-  const key = (e: Ev) => e.room;
-
-  it("puts each key's items together, keys in order of first appearance, each key's items in order", () => {
-    const items = [ev('a', 1), ev('b', 1), ev('a', 2), ev('c', 1), ev('b', 2), ev('a', 3)];
-    expect(groupByKey(items, key).map((e) => `${e.room}${e.seq}`)).toEqual(['a1', 'a2', 'a3', 'b1', 'b2', 'c1']);
-  });
-
-  it('gives the items themselves when no key repeats, and nothing for nothing', () => {
-    const items = [ev('a', 1), ev('b', 1), ev('c', 1)];
-    expect(groupByKey(items, key)).toBe(items);
-    expect(groupByKey<Ev>([], key)).toEqual([]);
-  });
-
-  it('on random items: a permutation in which every key keeps its own sequence and keys are contiguous', () => {
-    const next = rng(20261127);
-    for (let c = 0; c < 300; c++) {
-      const items = Array.from({ length: next(40) }, (_, i) => ev(String.fromCharCode(97 + next(6)), i));
-      const out = groupByKey(items, key);
-      expect([...out].sort((x, y) => x.seq - y.seq)).toEqual(items);
-      for (const k of new Set(items.map(key))) expect(out.filter((e) => e.room === k)).toEqual(items.filter((e) => e.room === k));
-      const runs = out.map(key).filter((k, i, ks) => i === 0 || ks[i - 1] !== k);
-      expect(new Set(runs).size).toBe(runs.length);
     }
   });
 });
