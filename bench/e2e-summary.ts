@@ -15,6 +15,8 @@ type ClientResult = {
   maxEventsPerSecMin: number;
   maxEventsPerSecMax: number;
   eventsPerWorkerCpuSec: number;
+  /** The same runs from the worker's first batch, JIT warm-up included (since the fifteenth session). */
+  coldStartEventsPerSec?: number;
   latencyMs?: { p50: number; p99: number; p50Range?: number[]; p99Range?: number[]; atEventsPerSec: number };
 };
 
@@ -36,12 +38,18 @@ export function e2eSummary(file = E2E_RESULTS): E2eSummary | null {
         maxEventsPerSecMin: r.maxEventsPerSecMin,
         maxEventsPerSecMax: r.maxEventsPerSecMax,
         eventsPerWorkerCpuSec: r.eventsPerWorkerCpuSec,
+        ...(r.coldStartEventsPerSec !== undefined && { coldStartEventsPerSec: r.coldStartEventsPerSec }),
         ...(r.latencyMs !== undefined && { latencyMs: r.latencyMs }),
       },
     ]),
   );
-  const { events, runs, latencyRuns, rate, seconds, workers } = raw.config;
-  return { source: 'bench/results-e2e.json (npm run bench:e2e)', measuredAt: raw.generatedAt, config: { events, runs, latencyRuns, rate, seconds, workers }, ...clients };
+  const { events, throughputWarmupEvents, runs, latencyRuns, rate, seconds, workers } = raw.config;
+  return {
+    source: 'bench/results-e2e.json (npm run bench:e2e)',
+    measuredAt: raw.generatedAt,
+    config: { events, throughputWarmupEvents: throughputWarmupEvents ?? 0, runs, latencyRuns, rate, seconds, workers },
+    ...clients,
+  };
 }
 
 /** Puts the summary of `e2eFile` into the engine results file, if that file exists. */

@@ -9,12 +9,19 @@
  *     → `supervisor start --roles gateway` (real binary, own process: SQLite store + WebSocket hub)
  *     → a WebSocket client on /v1/stream (in this process)
  *
- * (a) max sustained throughput: N generated events (bench/generate.ts, the realistic mix) are
- *     loaded into the topics BEFORE the worker starts; then the worker and gateway start and we
- *     poll the worker group's committed offsets every 100 ms. Rate = N over the time from the
- *     worker's first batch (the log time of its first "partition state restored" line) to the
- *     first poll that finds all N committed (startup and group join excluded). The worker commits
- *     only after its alerts were acknowledged, so "committed" means "processed and alerts out".
+ * (a) max sustained throughput of a warm worker: E2E_TP_WARMUP generated events (bench/generate.ts,
+ *     the realistic mix) are loaded into the topics BEFORE the worker starts; the worker and
+ *     gateway start and work through them (the cold phase). Then the worker is stopped (SIGSTOP),
+ *     the N measured events (the same stream's next ones, so the rooms go on) are loaded, and the
+ *     worker is continued (SIGCONT). Rate = N over the time from SIGCONT to the first poll of the
+ *     worker group's committed offsets (every 100 ms) that finds everything committed. The worker
+ *     commits only after the alerts were acknowledged and a checkpoint wrote the snapshots, so
+ *     "committed" means "processed, alerts out, state durable". Why warm: a freshly started
+ *     worker spends its first ≈ 5–9 s (100,000–180,000 events) with V8's background threads
+ *     compiling the engine, 0.5–0.8 of a core on the same two cores (seen per thread in /proc);
+ *     a worker in service did that long ago. The cold phase is kept as `coldStart` (its first
+ *     batch → all its events committed, startup and group join excluded); E2E_TP_WARMUP=0
+ *     measures only a cold worker over N events (the method before the fifteenth session).
  * (b) latency at a fixed offered rate (E2E_RATE, default 5,000 events/s, for E2E_SECONDS): the
  *     generated stream is produced on a 5 ms tick, and E2E_PROBES_PER_SEC of those events are
  *     probes: a planted absolute-term claim in a room of its own (so each makes a NEW alert).
@@ -30,7 +37,7 @@
  * CPU seconds of each process over the measured window (from /proc) say what bounded a figure.
  * Writes bench/results-e2e.json (E2E_OUT) and prints a table.
  *
- * Env: E2E_CLIENTS (kafkajs,rdkafka), E2E_EVENTS (100000), E2E_RUNS (3 throughput runs),
+ * Env: E2E_CLIENTS (kafkajs,rdkafka), E2E_EVENTS (100000), E2E_TP_WARMUP (150000), E2E_RUNS (3 throughput runs),
  *      E2E_LATENCY_RUNS (3), E2E_RATE (5000), E2E_SECONDS (25), E2E_WARMUP (5),
  *      E2E_PROBES_PER_SEC (20), E2E_BROKER_WARMUP (1), E2E_WORKERS (1 worker process), E2E_SEED (20261126), KAFKA_PORT (19492), KAFKA_BROKERS (use that
  *      broker instead of starting one), SUPERVISOR_RULES_DIR (e.g. a lighter ruleset to isolate
@@ -72,6 +79,8 @@ function envInt(name: string, fallback: number, min: number): number {
 const CLIENTS = (process.env.E2E_CLIENTS ?? 'kafkajs,rdkafka').split(',').map((s) => s.trim()).filter(Boolean) as Array<'kafkajs' | 'rdkafka'>;
 const N = envInt('E2E_EVENTS', 100_000, 100);
 const RUNS = envInt('E2E_RUNS', 3, 1);
+/** Events a throughput run's worker processes before the measured window opens (JIT warm-up); 0 = none. */
+const TP_WARMUP = envInt('E2E_TP_WARMUP', 150_000, 0);
 const LATENCY_RUNS = envInt('E2E_LATENCY_RUNS', 3, 0);
 const RATE = envInt('E2E_RATE', 5_000, 1);
 const SECONDS = envInt('E2E_SECONDS', 25, 1);
@@ -269,7 +278,15 @@ async function committedWith(admin: ReturnType<Kafka['admin']>, groupId: string)
 
 // ───────────────────────────── phases ─────────────────────────────
 
-type ThroughputRun = { eventsPerSec: number; eventsPerWorkerCpuSec: number; events: number; seconds: number; loadEventsPerSec: number; alertsOnWs: number; cpuCores: Record<string, number> };
+type Window = { eventsPerSec: number; eventsPerWorkerCpuSec: number; events: number; seconds: number; cpuCores: Record<string, number> };
+type ThroughputRun = Window & {
+  /** Committed events when the measured window opened (the first commit covering the warm-up), or 0 for a cold run. */
+  windowFrom: number;
+  /** The whole run from the worker's first batch, JIT warm-up included. */
+  coldStart: Window;
+  loadEventsPerSec: number;
+  alertsOnWs: number;
+};
 
 async function loadAll(producer: Producer, evs: readonly Ev[]): Promise<number> {
   const t0 = performance.now();
@@ -283,13 +300,59 @@ async function loadAll(producer: Producer, evs: readonly Ev[]): Promise<number> 
   return evs.length / ((performance.now() - t0) / 1000);
 }
 
-async function throughputRun(client: string, kafka: Kafka, brokers: string[], evs: readonly Ev[], run: number, brokerPid: number | undefined): Promise<ThroughputRun> {
-  await resetTopics(kafka);
+type Sample = { t: number; n: number; cpu: Record<string, number | null> };
+
+/** Polls the worker group's committed offsets until they reach `target`; the sample of that poll. */
+async function committedAt(admin: ReturnType<Kafka['admin']>, groupId: string, target: number, stack: Stack): Promise<Sample> {
+  const deadline = performance.now() + Math.max(120_000, target);
+  for (;;) {
+    const n = await committedWith(admin, groupId);
+    const t = performance.now();
+    if (n >= target) return { t, n, cpu: cpuSnapshot(stack.pids) };
+    if (t > deadline) throw new Error(`worker committed ${n} of ${target} events before the deadline`);
+    const dead = stack.workers.find((w) => !w.alive());
+    if (dead) throw new Error(`worker exited:\n${dead.lines.slice(-20).join('\n')}`);
+    await sleep(POLL_MS);
+  }
+}
+
+function windowOf(from: Sample, to: Sample): Window {
+  const seconds = (to.t - from.t) / 1000;
+  const events = to.n - from.n;
+  const cpuCores = cpuShare(from.cpu, to.cpu, seconds);
+  return {
+    eventsPerSec: Math.round(events / seconds),
+    // Throughput per second of worker CPU: what one core would do if the worker had it alone.
+    eventsPerWorkerCpuSec: cpuCores.worker ? Math.round(events / seconds / cpuCores.worker) : NaN,
+    events,
+    seconds: round(seconds, 2),
+    cpuCores,
+  };
+}
+
+async function produceAll(kafka: Kafka, evs: readonly Ev[]): Promise<number> {
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
-  const loadRate = await loadAll(producer, evs);
-  await producer.disconnect();
-  say(`${client} throughput run ${run + 1}: ${evs.length} events loaded (${Math.round(loadRate)}/s); starting worker + gateway`);
+  try {
+    return await loadAll(producer, evs);
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/**
+ * One throughput run: `warmup` events, then the measured ones (`evs` holds both, in that order).
+ * Cold phase: the warm-up events are loaded, the worker and gateway start, and the worker works
+ * through them (window: its first batch → all committed; `coldStart`). Measured phase: the worker
+ * is stopped (SIGSTOP) while the measured events are loaded, so the load does not share the
+ * cores with it, then continued (SIGCONT); window: SIGCONT → all committed. With `warmup` 0 the
+ * run is the cold phase over every event (the method before the fifteenth session).
+ */
+async function throughputRun(client: string, kafka: Kafka, brokers: string[], evs: readonly Ev[], warmup: number, run: number, brokerPid: number | undefined): Promise<ThroughputRun> {
+  await resetTopics(kafka);
+  const coldEvents = warmup > 0 ? evs.slice(0, warmup) : evs;
+  const coldLoadRate = await produceAll(kafka, coldEvents);
+  say(`${client} throughput run ${run + 1}: ${coldEvents.length} events loaded (${Math.round(coldLoadRate)}/s); starting worker + gateway`);
 
   const tag = `${client}-tp-${run}-${Date.now()}`;
   const stack = await startStack(client, brokers, tag, brokerPid);
@@ -297,51 +360,40 @@ async function throughputRun(client: string, kafka: Kafka, brokers: string[], ev
   const admin = kafka.admin();
   await admin.connect();
   const groupId = `e2e-worker-${tag}`;
-  // The window opens at the worker's first batch: its first "partition state restored" line
+  // The cold window opens at the worker's first batch: its first "partition state restored" line
   // (logged before a partition's first batch; the state topic is empty, so it costs ~nothing)
   // and closes at the first poll that finds every event committed. The CPU sample is taken when
   // the bench sees that line (the log pipe adds a few ms).
-  let first: { t: number; n: number; cpu: Record<string, number | null> } | null = null;
-  const firstBatch = Promise.race(stack.workers.map((w) => w.waitFor(/partition state restored/, 120_000))).then((line) => {
+  const firstBatch = Promise.race(stack.workers.map((w) => w.waitFor(/partition state restored/, 120_000))).then((line): Sample => {
     const time = (JSON.parse(line) as { time?: number }).time;
-    first = { t: typeof time === 'number' ? time - performance.timeOrigin : performance.now(), n: 0, cpu: cpuSnapshot(stack.pids) };
+    return { t: typeof time === 'number' ? time - performance.timeOrigin : performance.now(), n: 0, cpu: cpuSnapshot(stack.pids) };
   });
   firstBatch.catch(() => undefined); // awaited below; a worker that never starts fails there
-  let last: { t: number; n: number; cpu: Record<string, number | null> } | null = null;
-  const deadline = performance.now() + Math.max(120_000, (evs.length / 1_000) * 1_000);
+  const workerPids = stack.workers.map((w) => w.proc.pid!);
+  let stopped = false;
   try {
-    for (;;) {
-      const n = await committedWith(admin, groupId);
-      const t = performance.now();
-      if (n >= evs.length) {
-        await firstBatch;
-        last = { t, n, cpu: cpuSnapshot(stack.pids) };
-        break;
-      }
-      if (t > deadline) throw new Error(`worker committed ${n} of ${evs.length} events before the deadline`);
-      const dead = stack.workers.find((w) => !w.alive());
-      if (dead) throw new Error(`worker exited:\n${dead.lines.slice(-20).join('\n')}`);
-      await sleep(POLL_MS);
+    const coldEnd = await committedAt(admin, groupId, coldEvents.length, stack);
+    const coldStart = windowOf(await firstBatch, coldEnd);
+    if (warmup === 0) {
+      await sleep(500); // the gateway's last alerts
+      return { ...coldStart, windowFrom: 0, coldStart, loadEventsPerSec: Math.round(coldLoadRate), alertsOnWs: ws.alerts() };
     }
+    // Measured phase: a warm worker, idle and caught up, finds the measured events waiting.
+    for (const pid of workerPids) process.kill(pid, 'SIGSTOP');
+    stopped = true;
+    const loadRate = await produceAll(kafka, evs.slice(warmup));
+    const from: Sample = { t: performance.now(), n: coldEnd.n, cpu: cpuSnapshot(stack.pids) };
+    for (const pid of workerPids) process.kill(pid, 'SIGCONT');
+    stopped = false;
+    const to = await committedAt(admin, groupId, evs.length, stack);
     await sleep(500); // the gateway's last alerts
+    return { ...windowOf(from, to), windowFrom: coldEnd.n, coldStart, loadEventsPerSec: Math.round(loadRate), alertsOnWs: ws.alerts() };
   } finally {
+    if (stopped) for (const pid of workerPids) process.kill(pid, 'SIGCONT');
     await admin.disconnect();
     ws.close();
     await stopStack(stack);
   }
-  const seconds = (last.t - first!.t) / 1000;
-  const events = last.n - first!.n;
-  const cpuCores = cpuShare(first!.cpu, last.cpu, seconds);
-  return {
-    eventsPerSec: Math.round(events / seconds),
-    // Throughput per second of worker CPU: what one core would do if the worker had it alone.
-    eventsPerWorkerCpuSec: cpuCores.worker ? Math.round(events / seconds / cpuCores.worker) : NaN,
-    events,
-    seconds: round(seconds, 2),
-    loadEventsPerSec: Math.round(loadRate),
-    alertsOnWs: ws.alerts(),
-    cpuCores,
-  };
 }
 
 type LatencyRun = {
@@ -536,8 +588,8 @@ async function main(): Promise<void> {
   let rulesetLabel = 'rules/ (full ruleset)';
   if (RULES_DIR) rulesetLabel = `SUPERVISOR_RULES_DIR=${RULES_DIR}`;
 
-  say(`generating ${N} + ${RATE * SECONDS} events (seed ${SEED})`);
-  const tpLines = generateEvents(N, SEED);
+  say(`generating ${TP_WARMUP > 0 ? `${TP_WARMUP} (warm-up) + ` : ''}${N} + ${RATE * SECONDS} events (seed ${SEED})`);
+  const tpLines = generateEvents(TP_WARMUP + N, SEED);
   const latLines = LATENCY_RUNS > 0 ? generateEvents(RATE * SECONDS, SEED + 1) : [];
   const tpEvents = toEvents(tpLines);
   const latEvents = toEvents(latLines);
@@ -560,8 +612,9 @@ async function main(): Promise<void> {
     for (const client of CLIENTS) {
       const tp: ThroughputRun[] = [];
       for (let r = 0; r < RUNS; r++) {
-        const x = await throughputRun(client, kafka, brokers, tpEvents, r, brokerPid);
-        say(`${client} throughput run ${r + 1}: ${x.eventsPerSec}/s over ${x.seconds} s; cpu ${JSON.stringify(x.cpuCores)}`);
+        const x = await throughputRun(client, kafka, brokers, tpEvents, TP_WARMUP, r, brokerPid);
+        const cold = x.windowFrom > 0 ? `; the cold worker's first ${x.coldStart.events}: ${x.coldStart.eventsPerSec}/s over ${x.coldStart.seconds} s, cpu ${JSON.stringify(x.coldStart.cpuCores)}` : '';
+        say(`${client} throughput run ${r + 1}: ${x.eventsPerSec}/s, ${x.events} events over ${x.seconds} s; cpu ${JSON.stringify(x.cpuCores)}${cold}`);
         tp.push(x);
       }
       const lat: LatencyRun[] = [];
@@ -581,6 +634,7 @@ async function main(): Promise<void> {
         maxEventsPerSecMin: Math.min(...rates),
         maxEventsPerSecMax: Math.max(...rates),
         eventsPerWorkerCpuSec: median(tp.map((x) => x.eventsPerWorkerCpuSec)),
+        coldStartEventsPerSec: median(tp.map((x) => x.coldStart.eventsPerSec)),
         throughputRuns: tp,
         ...(lat.length > 0 && {
           // Median of the runs' percentiles, with their range: one run's p99 rests on its four
@@ -604,7 +658,7 @@ async function main(): Promise<void> {
   const out = {
     generatedAt: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, os: `${platform()} ${release()} ${arch()}` },
-    config: { events: N, runs: RUNS, latencyRuns: LATENCY_RUNS, brokerWarmupRuns: BROKER_WARMUP ? 1 : 0, rate: RATE, seconds: SECONDS, warmupSeconds: WARMUP, probesPerSec: PROBES_PER_SEC, seed: SEED, workers: WORKERS, lexiconTerms: lexicon, checkpointMs: process.env.SUPERVISOR_CHECKPOINT_MS ?? 'default (5000)', ruleset: rulesetLabel, rulesLoaded: rulesetSeen, topology: `broker (JVM), ${WORKERS === 1 ? 'worker' : `${WORKERS} workers (one group)`} and gateway (one process each), bench producer + WebSocket client (this process); 127.0.0.1` },
+    config: { events: N, throughputWarmupEvents: TP_WARMUP, runs: RUNS, latencyRuns: LATENCY_RUNS, brokerWarmupRuns: BROKER_WARMUP ? 1 : 0, rate: RATE, seconds: SECONDS, warmupSeconds: WARMUP, probesPerSec: PROBES_PER_SEC, seed: SEED, workers: WORKERS, lexiconTerms: lexicon, checkpointMs: process.env.SUPERVISOR_CHECKPOINT_MS ?? 'default (5000)', ruleset: rulesetLabel, rulesLoaded: rulesetSeen, topology: `broker (JVM), ${WORKERS === 1 ? 'worker' : `${WORKERS} workers (one group)`} and gateway (one process each), bench producer + WebSocket client (this process); 127.0.0.1` },
     e2e: results,
     ...(brokerWarmup !== null && { brokerWarmupRun: { ...brokerWarmup, why: 'one unmeasured latency run before the first measured ones: the broker JVM compiles the code of that workload (C2 compiler threads up to 0.7 of a core for ≈ 12 s), which a long-running broker has done long before' } }),
     totalSeconds: Math.round((Date.now() - started) / 1000),
@@ -613,7 +667,7 @@ async function main(): Promise<void> {
   // The default output also answers bench/results.json's `e2e` section (a custom E2E_OUT is an experiment).
   if (process.env.E2E_OUT === undefined && refreshE2eSection()) say('updated the e2e section of bench/results.json');
 
-  const rows: string[][] = [['client', 'max events/s (median; min–max)', 'runs', `p50 ms @${RATE}/s (median; min–max)`, 'p99 ms (median; min–max)', 'probes (lost)', 'worker CPU (cores) tp / lat', 'events per worker CPU-s']];
+  const rows: string[][] = [['client', 'max events/s (median; min–max)', 'runs', `p50 ms @${RATE}/s (median; min–max)`, 'p99 ms (median; min–max)', 'probes (lost)', 'worker CPU (cores) tp / lat', 'events per worker CPU-s', `cold worker, first ${TP_WARMUP || N} events: events/s`]];
   for (const c of CLIENTS) {
     const r = results[c] as { eventsPerWorkerCpuSec: number; maxEventsPerSec: number; maxEventsPerSecMin: number; maxEventsPerSecMax: number; throughputRuns: ThroughputRun[]; latencyRuns?: LatencyRun[]; latencyMs?: { p50: number; p99: number; p50Range: number[]; p99Range: number[] } };
     const l = r.latencyRuns?.[0];
@@ -626,10 +680,11 @@ async function main(): Promise<void> {
       l ? `${r.latencyRuns!.map((x) => x.measured).join('/')} (${r.latencyRuns!.map((x) => x.lost).join('/')})` : '-',
       `${median(r.throughputRuns.map((x) => x.cpuCores.worker ?? NaN))} / ${l ? median(r.latencyRuns!.map((x) => x.cpuCores.worker ?? NaN)) : '-'}`,
       String(median(r.throughputRuns.map((x) => x.eventsPerWorkerCpuSec))),
+      r.throughputRuns.map((x) => x.coldStart.eventsPerSec).join(', '),
     ]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  process.stdout.write(`\nend to end through the broker (${rulesetLabel}: ${rulesetSeen?.rules ?? '?'} rules, ${rulesetSeen?.version ?? '?'}; ${N} events per throughput run, ${RUNS} runs; latency at ${RATE}/s for ${SECONDS} s, first ${WARMUP} s excluded)\n`);
+  process.stdout.write(`\nend to end through the broker (${rulesetLabel}: ${rulesetSeen?.rules ?? '?'} rules, ${rulesetSeen?.version ?? '?'}; ${N} events per throughput run${TP_WARMUP > 0 ? ` after ${TP_WARMUP} warm-up events` : ' (cold worker)'}, ${RUNS} runs; latency at ${RATE}/s for ${SECONDS} s, first ${WARMUP} s excluded)\n`);
   for (const r of rows) process.stdout.write(`${r.map((c, i) => c.padEnd(widths[i]!)).join('  ')}\n`);
   if (brokerWarmup !== null) process.stdout.write(`broker warm-up run (${brokerWarmup.client}, not counted): p50 ${brokerWarmup.latencyMs.p50} ms, p99 ${brokerWarmup.latencyMs.p99} ms; broker ${brokerWarmup.cpuCores.broker ?? '?'} of a core\n`);
   process.stdout.write(`\nwrote ${OUT} (${out.totalSeconds} s)\n`);
