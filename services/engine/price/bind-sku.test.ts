@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bigrams, bindSku, jaccard, matchCard, namePhrases } from './bind-sku.js';
+import { bigrams, bindSku, foldName, jaccard, matchCard, namePhrases } from './bind-sku.js';
 
 const card = (productName: string) => ({ productName });
 
@@ -29,6 +30,43 @@ describe('matchCard', () => {
   });
   it('finds nothing below the threshold', () => {
     expect(matchCard('这个铲子十九块九', cards)).toBeNull();
+  });
+
+  /** The definition: every window of the phrase's length ±1 of the folded text, by bigram Jaccard. */
+  function reference(text: string, cs: Record<string, { productName: string }>, min: number, prefer: string | null) {
+    const t = foldName(text);
+    let best: { sku: string; score: number; phrase: string } | null = null;
+    for (const [sku, c] of Object.entries(cs)) {
+      for (const phrase of namePhrases(c.productName)) {
+        const target = bigrams(phrase);
+        let score = 0;
+        for (const len of [phrase.length, phrase.length - 1, phrase.length + 1]) {
+          if (len < 2 || len > t.length || target.size === 0) continue;
+          for (let i = 0; i + len <= t.length; i++) score = Math.max(score, jaccard(bigrams(t.slice(i, i + len)), target));
+        }
+        if (score < min) continue;
+        if (best === null || score > best.score || (score === best.score && sku === prefer)) best = { sku, score, phrase };
+      }
+    }
+    return best;
+  }
+
+  it('answers as the definition does: the best window of any phrase of any card (random cards and texts)', () => {
+    // A small alphabet, so that names and texts share bigrams often; 保温杯 and 炒锅 words, spaces and digits.
+    const chars = fc.constantFrom(...'保温杯炒锅不粘钢锈硅胶铲子今天特价这个送 1ml');
+    const str = (max: number) => fc.array(chars, { minLength: 0, maxLength: max }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd', 'e'), str(12).map(card), { maxKeys: 5 }),
+        str(24),
+        fc.constantFrom(0, 0.3, 0.5, 0.8, 1),
+        fc.constantFrom(null, 'a', 'c'),
+        (cs, text, min, prefer) => {
+          expect(matchCard(text, cs, min, prefer)).toEqual(reference(text, cs, min, prefer));
+        },
+      ),
+      { numRuns: 3000, seed: 20261127 },
+    );
   });
 });
 

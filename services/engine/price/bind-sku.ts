@@ -77,16 +77,32 @@ export function namePhrases(productName: string): string[] {
 /** A phrase and its bigrams (as a set, and as a list to iterate). */
 type Phrase = { phrase: string; target: Set<number>; list: number[] };
 
-const phraseListMemo = new BoundedMemo<string, Phrase[]>(NAME_MEMO_GENERATION);
+/**
+ * A product name's phrases, and for each bigram of any of them the phrases that hold it: how
+ * many of a phrase's bigrams a text says is then one lookup per bigram of the text, not one per
+ * bigram of every phrase (a name's tails repeat its bigrams: 不锈钢保温杯, 锈钢保温杯, 钢保温杯, 保温杯).
+ */
+type NamePhrases = { phrases: Phrase[]; holders: Map<number, number[]> };
+
+const phraseListMemo = new BoundedMemo<string, NamePhrases>(NAME_MEMO_GENERATION);
 
 /** namePhrases(productName) with each phrase's bigrams, memoised by product name. */
-function phrasesOf(productName: string): Phrase[] {
+function phrasesOf(productName: string): NamePhrases {
   let out = phraseListMemo.get(productName);
   if (out === undefined) {
-    out = namePhrases(productName).map((phrase) => {
+    const phrases = namePhrases(productName).map((phrase) => {
       const target = bigrams(phrase);
       return { phrase, target, list: [...target] };
     });
+    const holders = new Map<number, number[]>();
+    phrases.forEach((p, pi) => {
+      for (const b of p.list) {
+        const list = holders.get(b);
+        if (list === undefined) holders.set(b, [pi]);
+        else list.push(pi);
+      }
+    });
+    out = { phrases, holders };
     phraseListMemo.set(productName, out);
   }
   return out;
@@ -107,20 +123,23 @@ export function phraseScore(text: string, phrase: string, floor = 0): { score: n
   return scoreIn(textBigrams(text), { phrase, target, list: [...target] }, floor);
 }
 
+/**
+ * Jaccard ≤ |shared| / |target|: a phrase with fewer than `floor` of its bigrams anywhere in the
+ * text cannot score `floor` in any window of it (`present`: how many of them the text holds).
+ */
+const mayReach = (present: number, p: Phrase, floor: number): boolean => p.list.length > 0 && present > 0 && !(present / p.list.length < floor);
+
 function scoreIn(t: TextBigrams, p: Phrase, floor: number): { score: number; at: number } {
-  const { text, tb } = t;
-  const { phrase, target, list } = p;
-  let best = { score: 0, at: -1 };
-  if (list.length === 0) return best;
-  // Jaccard ≤ |shared| / |target|: a phrase with few of its bigrams anywhere in the text cannot match
-  // (a bigram is in the text iff it is one of the text's bigrams; counting stops once enough are).
   let present = 0;
-  let enough = false;
-  for (let k = 0; k < list.length && !enough; k++) {
-    if (t.set.has(list[k]!)) present++;
-    enough = present > 0 && !(present / list.length < floor);
-  }
-  if (!enough) return best;
+  for (const b of p.list) if (t.set.has(b)) present++;
+  return mayReach(present, p, floor) ? bestWindow(t, p) : { score: 0, at: -1 };
+}
+
+/** The best window of the text (the phrase's length ±1) by bigram Jaccard with the phrase. */
+function bestWindow(t: TextBigrams, p: Phrase): { score: number; at: number } {
+  const { text, tb } = t;
+  const { phrase, target } = p;
+  let best = { score: 0, at: -1 };
   // Each window's distinct bigrams kept as counts while it slides (the same score as
   // jaccard(bigrams(window), target), without a set per window).
   const counts = new Map<number, number>();
@@ -178,12 +197,25 @@ export function matchCard(text: string, cards: Cards, minJaccard = DEFAULT_MIN_J
   return out;
 }
 
+/** Per phrase of one name, how many of its bigrams the text holds (reused: never two names at once). */
+let presentScratch = new Int32Array(64);
+
 function matchCardUncached(text: string, cards: Cards, minJaccard: number, prefer: string | null): CardMatch {
   let folded: TextBigrams | null = null;
   let best: CardMatch = null;
   for (const [sku, card] of Object.entries(cards)) {
-    for (const p of phrasesOf(card.productName)) {
-      const { score } = scoreIn((folded ??= textBigrams(foldName(text))), p, minJaccard);
+    const { phrases, holders } = phrasesOf(card.productName);
+    folded ??= textBigrams(foldName(text));
+    if (presentScratch.length < phrases.length) presentScratch = new Int32Array(phrases.length * 2);
+    const present = presentScratch;
+    present.fill(0, 0, phrases.length);
+    for (const b of folded.set) {
+      const holding = holders.get(b);
+      if (holding !== undefined) for (let k = 0; k < holding.length; k++) present[holding[k]!]!++;
+    }
+    for (let pi = 0; pi < phrases.length; pi++) {
+      const p = phrases[pi]!;
+      const score = mayReach(present[pi]!, p, minJaccard) ? bestWindow(folded, p).score : 0;
       if (score < minJaccard) continue;
       if (best === null || score > best.score || (score === best.score && sku === prefer)) best = { sku, score, phrase: p.phrase };
     }
