@@ -280,9 +280,9 @@ async function committedWith(admin: ReturnType<Kafka['admin']>, groupId: string)
 
 type Window = { eventsPerSec: number; eventsPerWorkerCpuSec: number; events: number; seconds: number; cpuCores: Record<string, number> };
 type ThroughputRun = Window & {
-  /** Committed events when the measured window opened (the first commit covering the warm-up), or 0 for a cold run. */
+  /** Events committed when the measured window opened (every warm-up event), or 0 for a cold run. */
   windowFrom: number;
-  /** The whole run from the worker's first batch, JIT warm-up included. */
+  /** The cold phase: the worker's first batch → every warm-up event committed (every event when there is no warm-up). */
   coldStart: Window;
   loadEventsPerSec: number;
   alertsOnWs: number;
