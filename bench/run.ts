@@ -259,8 +259,8 @@ function main(): void {
   const bytes = msgs.reduce((a, m) => a + m.value.length, 0);
   const mix = Object.fromEntries(TYPES.map((ty) => [ty, msgs.filter((m) => m.type === ty).length])) as Record<EventType, number>;
   // The same records with each room's events made consecutive (each room's own order kept): the
-  // engine with its room's state warm in cache, as `supervisor scan` runs it. A live worker
-  // cannot: its batches hold one or two events per room.
+  // engine with its room's state warm in cache, as `supervisor scan` runs it. A worker does so
+  // only within a turn: a few events per room when it is behind, one at a live rate.
   const grouped = [...groupByKey(msgs, (m) => m.roomId)];
   const transcriptOnly = msgs.filter((m) => m.type === 'transcript');
   const priceOnly = msgs.filter((m) => m.type === 'price');

@@ -117,23 +117,11 @@ function textBigrams(text: string): TextBigrams {
   return { text, tb, set: new Set(tb) };
 }
 
-/** Best bigram Jaccard of any window of `text` against `phrase` (windows of the phrase's length ±1). */
-export function phraseScore(text: string, phrase: string, floor = 0): { score: number; at: number } {
-  const target = bigrams(phrase);
-  return scoreIn(textBigrams(text), { phrase, target, list: [...target] }, floor);
-}
-
 /**
  * Jaccard ≤ |shared| / |target|: a phrase with fewer than `floor` of its bigrams anywhere in the
  * text cannot score `floor` in any window of it (`present`: how many of them the text holds).
  */
 const mayReach = (present: number, p: Phrase, floor: number): boolean => p.list.length > 0 && present > 0 && !(present / p.list.length < floor);
-
-function scoreIn(t: TextBigrams, p: Phrase, floor: number): { score: number; at: number } {
-  let present = 0;
-  for (const b of p.list) if (t.set.has(b)) present++;
-  return mayReach(present, p, floor) ? bestWindow(t, p) : { score: 0, at: -1 };
-}
 
 /** The best window of the text (the phrase's length ±1) by bigram Jaccard with the phrase. */
 function bestWindow(t: TextBigrams, p: Phrase): { score: number; at: number } {
