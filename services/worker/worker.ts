@@ -16,11 +16,14 @@ import { createRoomStore, DEFAULT_MAX_ROOMS } from './room-store.js';
 
 export const DEFAULT_WORKER_GROUP = 'supervisor-worker';
 /**
- * Records per handler call. Each call publishes one snapshot of every room it touched (a few
- * KB each), so bigger calls mean fewer snapshots per event when the worker is behind; when it
- * keeps up, calls are as small as what arrived.
+ * Records per handler call, an upper bound: when the worker keeps up, calls are as small as
+ * what arrived. When it is behind, a bigger call holds more events of each room, and the
+ * handler applies a room's events one after the other (handle-batch.ts), so the room's state
+ * stays in cache between them: with the rdkafka fetch of up to 40,000 records this took a warm
+ * worker from ≈ 21,000 to ≈ 25,000 events/s (BENCHMARKS.md). It also bounds how long one call
+ * holds the event loop (≈ 0.4 s at 10,000 records).
  */
-export const DEFAULT_WORKER_MAX_BATCH = 2_000;
+export const DEFAULT_WORKER_MAX_BATCH = 10_000;
 /**
  * How often the worker writes the snapshots of the rooms it changed and commits (and soon
  * after the input stops). A busy room costs one snapshot per interval instead of one per

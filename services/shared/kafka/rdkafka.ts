@@ -50,8 +50,12 @@ const METADATA_TIMEOUT_MS = 10_000;
  * fetchBatch waits only for the first message and then drains what is already queued.
  */
 const CONSUME_TIMEOUT_MS = 100;
-/** Records per consume() call when several partitions are handled at once. */
-const MAX_FETCH = 10_000;
+/**
+ * Records per consume() call when several partitions are handled at once (what is queued, up to
+ * this). A worker that is behind then gets several events of each room in one handler call
+ * (see DEFAULT_WORKER_MAX_BATCH). 100,000 made a cold worker's first seconds slower.
+ */
+const MAX_FETCH = 40_000;
 /**
  * After an assignment librdkafka starts fetching each partition once its position is known: a
  * round trip later for one with no committed offset. The first records after an assignment
