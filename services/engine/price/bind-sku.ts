@@ -75,7 +75,7 @@ export function namePhrases(productName: string): string[] {
 }
 
 /** A phrase and its bigrams (as a set, and as a list to iterate). */
-type Phrase = { phrase: string; target: Set<number>; list: number[] };
+type Phrase = { phrase: string; target: Set<number> };
 
 /**
  * A product name's phrases, and for each bigram of any of them the phrases that hold it: how
@@ -92,11 +92,11 @@ function phrasesOf(productName: string): NamePhrases {
   if (out === undefined) {
     const phrases = namePhrases(productName).map((phrase) => {
       const target = bigrams(phrase);
-      return { phrase, target, list: [...target] };
+      return { phrase, target };
     });
     const holders = new Map<number, number[]>();
     phrases.forEach((p, pi) => {
-      for (const b of p.list) {
+      for (const b of p.target) {
         const list = holders.get(b);
         if (list === undefined) holders.set(b, [pi]);
         else list.push(pi);
@@ -121,7 +121,7 @@ function textBigrams(text: string): TextBigrams {
  * Jaccard ≤ |shared| / |target|: a phrase with fewer than `floor` of its bigrams anywhere in the
  * text cannot score `floor` in any window of it (`present`: how many of them the text holds).
  */
-const mayReach = (present: number, p: Phrase, floor: number): boolean => p.list.length > 0 && present > 0 && !(present / p.list.length < floor);
+const mayReach = (present: number, p: Phrase, floor: number): boolean => p.target.size > 0 && present > 0 && !(present / p.target.size < floor);
 
 /** The best window of the text (the phrase's length ±1) by bigram Jaccard with the phrase. */
 function bestWindow(t: TextBigrams, p: Phrase): { score: number; at: number } {
