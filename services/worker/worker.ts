@@ -131,8 +131,18 @@ export function createWorker(opts: WorkerOptions): Worker {
    * immutable), a slice at a time. While input keeps coming (`spread`) the slices are spread
    * over about half the interval: written at once, a few thousand snapshots (megabytes for
    * the broker) hold up every event behind them; otherwise one slice per event-loop turn.
+   * A spread flush stops pausing once the input has stopped (`flowing`): then nothing waits
+   * behind its writes, and the commit that follows them should not wait for the pacing.
    */
-  async function flushSnapshots({ spread, positions }: { spread: boolean; positions: ReadonlyArray<{ topic: string; partition: number; offset: number }> }): Promise<void> {
+  async function flushSnapshots({
+    spread,
+    positions,
+    flowing,
+  }: {
+    spread: boolean;
+    positions: ReadonlyArray<{ topic: string; partition: number; offset: number }>;
+    flowing(): boolean;
+  }): Promise<void> {
     const p = stateProducer;
     if (p === null) throw new Error('worker state producer not started');
     const started = performance.now();
@@ -150,7 +160,7 @@ export function createWorker(opts: WorkerOptions): Worker {
     const pauseMs = spread ? Math.min(MAX_SLICE_PAUSE_MS, checkpointMs / 2 / slices) : 0;
     const sends: Array<Promise<void>> = [];
     for (let i = 0; i < dirty.length; i += SNAPSHOTS_PER_SLICE) {
-      if (i > 0) await (pauseMs >= 1 ? sleep(pauseMs) : nextTurn());
+      if (i > 0) await (pauseMs >= 1 && flowing() ? sleep(pauseMs) : nextTurn());
       const slice = dirty.slice(i, i + SNAPSHOTS_PER_SLICE);
       sends.push(
         p.send(slice.map((s) => ({ topic: TOPICS.state, key: s.roomId, value: JSON.stringify(s.state), partition: s.partition, headers: headerOf.get(s.partition) ?? {} }))),

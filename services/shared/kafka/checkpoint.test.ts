@@ -5,8 +5,10 @@ import { createCheckpointer, type Position } from './checkpoint.js';
 const log = pino({ level: 'silent' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+type Flush = (how: { spread: boolean; positions: readonly Position[]; flowing(): boolean }) => Promise<void>;
+
 /** A checkpointer whose commits are recorded; `flush` decides how each flush goes. */
-function setup(intervalMs: number, flush?: (how: { spread: boolean; positions: readonly Position[] }) => Promise<void>, owns: (topic: string, partition: number) => boolean = () => true, idleMs = 20) {
+function setup(intervalMs: number, flush?: Flush, owns: (topic: string, partition: number) => boolean = () => true, idleMs = 20) {
   const commits: Position[][] = [];
   const finals: boolean[] = [];
   const cp = createCheckpointer({
@@ -103,6 +105,88 @@ describe('createCheckpointer', () => {
     expect(commits.flat().at(-1)).toEqual({ topic: 't', partition: 0, offset: 40 });
     expect(hows.length).toBeLessThan(20);
     expect(hows.filter((spread) => !spread).length).toBeLessThanOrEqual(1); // only drain's, if any, is not
+    cp.close();
+  });
+
+  it('tells a spread flush whether records still come: yes while they do, no once none came for idleMs', async () => {
+    const seen: Array<[string, boolean]> = [];
+    let feeding = true;
+    const { cp, commits } = setup(
+      100,
+      async ({ spread, flowing }) => {
+        if (!spread) return;
+        seen.push(['started', flowing()]);
+        await until(() => !feeding);
+        await sleep(120);                                // idleMs is 40
+        seen.push(['input stopped', flowing()]);
+      },
+      undefined,
+      40,
+    );
+    let i = 0;
+    while (seen.length === 0) {                          // until the interval's checkpoint starts
+      cp.handled('t', 0, ++i);
+      await sleep(5);
+    }
+    feeding = false;
+    await until(() => seen.length === 2);
+    expect(seen).toEqual([
+      ['started', true],
+      ['input stopped', false],
+    ]);
+    await until(() => commits.flat().some((p) => p.offset === i));
+    cp.close();
+  });
+
+  it('a handler call in progress counts as input, however long it takes', async () => {
+    const seen: boolean[] = [];
+    let started = false;
+    let release!: () => void;
+    const { cp } = setup(
+      60_000,
+      async ({ flowing }) => {
+        started = true;
+        await sleep(100);                                // idleMs is 20
+        seen.push(flowing());
+      },
+      undefined,
+      20,
+    );
+    cp.handled('t', 0, 1);
+    await until(() => started);                          // the idle checkpoint's flush
+    const call = cp.call(() => new Promise<void>((r) => (release = r))); // starts during it
+    await until(() => seen.length === 1);
+    release();
+    await call;
+    expect(seen).toEqual([true]);
+    cp.close();
+  });
+
+  it('a drain stops the pacing of a spread flush in flight, however recent the input', async () => {
+    const seen: boolean[] = [];
+    let release!: () => void;
+    const { cp, commits } = setup(
+      50,
+      async ({ spread, flowing }) => {
+        if (!spread) return;
+        seen.push(flowing());
+        await new Promise<void>((r) => (release = r));
+        seen.push(flowing());
+      },
+      undefined,
+      10_000,
+    );
+    let i = 0;
+    while (seen.length === 0) {
+      cp.handled('t', 0, ++i);
+      await sleep(5);
+    }
+    const drained = cp.drain();
+    await sleep(10);
+    release();
+    await drained;
+    expect(seen).toEqual([true, false]);
+    expect(commits.flat().at(-1)).toEqual({ topic: 't', partition: 0, offset: i });
     cp.close();
   });
 

@@ -32,8 +32,12 @@ export type CheckpointOptions = {
    * for the topic-partitions handled since the last commit). `spread` is true
    * for a checkpoint due to the interval while records keep coming: the flush may spread its
    * writes over part of the interval rather than burst them (false: idle, stop, revoke).
+   * `flowing()` says whether records still come (a handler call is in progress, or one started
+   * or was handled within `idleMs`, and no drain is waiting): a spread flush asks it before
+   * each pause and writes the rest at once when the input has stopped, so a consumer that
+   * caught up, or gives its partitions up, commits without waiting for the pacing.
    */
-  flush?: (how: { spread: boolean; positions: readonly Position[] }) => Promise<void>;
+  flush?: (how: { spread: boolean; positions: readonly Position[]; flowing(): boolean }) => Promise<void>;
   /**
    * Commits these positions; it throws or rejects on failure. `final` (drain: stop, revoke):
    * the commit must be done when it returns; otherwise it may be queued (a later commit
@@ -75,6 +79,10 @@ export function createCheckpointer(opts: CheckpointOptions) {
   let hold: Promise<void> | null = null;
   // Set while checkpoints are skipped because the membership is not confirmed (logged once).
   let unconfirmed = false;
+  // When a handler call last started or a position was last handled; whether a drain waits.
+  let lastInput = -Infinity;
+  let draining = false;
+  const flowing = (): boolean => !draining && !closed && (active > 0 || performance.now() - lastInput < idleMs);
 
   /** Holds new handler calls back and resolves once none is in progress; `open` lets them go on. */
   async function quiesce(): Promise<{ open(): void }> {
@@ -113,7 +121,7 @@ export function createCheckpointer(opts: CheckpointOptions) {
     try {
       let flushed: Promise<void> | undefined;
       try {
-        flushed = opts.flush?.({ spread, positions: taken }); // takes the state's cut now
+        flushed = opts.flush?.({ spread, positions: taken, flowing }); // takes the state's cut now
       } finally {
         cut?.open();
       }
@@ -165,6 +173,7 @@ export function createCheckpointer(opts: CheckpointOptions) {
     async call<T>(fn: () => Promise<T>): Promise<T> {
       while (hold !== null) await hold;
       active++;
+      lastInput = performance.now();
       try {
         return await fn();
       } finally {
@@ -178,6 +187,7 @@ export function createCheckpointer(opts: CheckpointOptions) {
     /** Records that everything before `offset` of this topic-partition was handled. */
     handled(topic: string, partition: number, offset: number): void {
       pending.set(keyOf(topic, partition), { topic, partition, offset });
+      lastInput = performance.now();
       schedule();
     },
     /** Forgets positions of partitions this member no longer owns. */
@@ -186,8 +196,13 @@ export function createCheckpointer(opts: CheckpointOptions) {
     },
     /** Waits for the checkpoint in flight, then checkpoints what is left (revoke, stop). */
     async drain(): Promise<void> {
-      while (running !== null) await running;
-      if (pending.size > 0) await run(false, true);
+      draining = true; // a spread flush in flight writes the rest at once
+      try {
+        while (running !== null) await running;
+        if (pending.size > 0) await run(false, true);
+      } finally {
+        draining = false;
+      }
     },
     /** Stops the timers; later `handled` calls only record (use drain first). */
     close(): void {

@@ -86,13 +86,13 @@ export type ConsumerOptions = {
    * preceded by `flush()`: offsets are committed only once the flush that started after their
    * handler resolved has resolved. A failed flush commits nothing (the next one tries again).
    * Also on stop and before giving partitions up in a rebalance. Unset: every
-   * handled batch is committed as soon as possible. `spread`: see checkpoint.ts.
+   * handled batch is committed as soon as possible. `spread` and `flowing`: see checkpoint.ts.
    */
   checkpoint?: {
     intervalMs: number;
     /** after the last handled call (default 100) */
     idleMs?: number;
-    flush?(how: { spread: boolean; positions: ReadonlyArray<{ topic: string; partition: number; offset: number }> }): Promise<void>;
+    flush?(how: { spread: boolean; positions: ReadonlyArray<{ topic: string; partition: number; offset: number }>; flowing(): boolean }): Promise<void>;
   };
 };
 
