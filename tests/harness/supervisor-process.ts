@@ -39,7 +39,9 @@ export type SupervisorProcess = {
 export function spawnSupervisor(args: string[], env: Record<string, string>): SupervisorProcess {
   // TEST_CPU_PROF_DIR writes a V8 CPU profile of every child there when it exits (BENCHMARKS.md).
   const prof = process.env.TEST_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.TEST_CPU_PROF_DIR}`] : [];
-  const proc = spawn(process.execPath, [...SUPERVISOR_NODE_FLAGS, ...prof, BIN, ...args], {
+  // TEST_NODE_FLAGS (space-separated) adds Node/V8 flags to every child, e.g. --single-threaded-gc.
+  const extra = (process.env.TEST_NODE_FLAGS ?? '').split(/\s+/).filter((f) => f.length > 0);
+  const proc = spawn(process.execPath, [...SUPERVISOR_NODE_FLAGS, ...extra, ...prof, BIN, ...args], {
     // One data dir per test file (not the repo's ./data) unless the test names one; processes of
     // a file share it, as they would share ./data on one machine.
     env: { ...process.env, LOG_LEVEL: 'info', SUPERVISOR_DATA_DIR: fileDataDir(), ...env },
