@@ -79,10 +79,11 @@ export function createCheckpointer(opts: CheckpointOptions) {
   let hold: Promise<void> | null = null;
   // Set while checkpoints are skipped because the membership is not confirmed (logged once).
   let unconfirmed = false;
-  // When a handler call last started or a position was last handled; whether a drain waits.
+  // When a handler call last started or a position was last handled; drains waiting (revoke
+  // and stop may overlap).
   let lastInput = -Infinity;
-  let draining = false;
-  const flowing = (): boolean => !draining && !closed && (active > 0 || performance.now() - lastInput < idleMs);
+  let draining = 0;
+  const flowing = (): boolean => draining === 0 && !closed && (active > 0 || performance.now() - lastInput < idleMs);
 
   /** Holds new handler calls back and resolves once none is in progress; `open` lets them go on. */
   async function quiesce(): Promise<{ open(): void }> {
@@ -196,12 +197,12 @@ export function createCheckpointer(opts: CheckpointOptions) {
     },
     /** Waits for the checkpoint in flight, then checkpoints what is left (revoke, stop). */
     async drain(): Promise<void> {
-      draining = true; // a spread flush in flight writes the rest at once
+      draining++; // a spread flush in flight writes the rest at once
       try {
         while (running !== null) await running;
         if (pending.size > 0) await run(false, true);
       } finally {
-        draining = false;
+        draining--;
       }
     },
     /** Stops the timers; later `handled` calls only record (use drain first). */
