@@ -117,11 +117,11 @@ describe('createCheckpointer', () => {
         if (!spread) return;
         seen.push(['started', flowing()]);
         await until(() => !feeding);
-        await sleep(120);                                // idleMs is 40
+        await sleep(400);                                // idleMs is 250
         seen.push(['input stopped', flowing()]);
       },
       undefined,
-      40,
+      250,
     );
     let i = 0;
     while (seen.length === 0) {                          // until the interval's checkpoint starts
