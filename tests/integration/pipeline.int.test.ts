@@ -5,7 +5,8 @@
  * also before any checkpoint (the input is read again) and when a checkpoint's commit did not
  * follow its snapshots (the records they hold are skipped); a worker stalled until the group
  * expelled it overwrites nothing when it comes back; records of one partition read
- * together are applied in event-time order;
+ * together are applied in event-time order; a checkpoint pacing its snapshot writes stops
+ * pausing once the records stop;
  * two workers split rooms by partition and one takes over the other's rooms with their state.
  */
 import { execFileSync } from 'node:child_process';
@@ -290,6 +291,43 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
     const alert = alerts.records.map(json).find((a) => a.subject === r && a.data.ruleId === 'PRICE.ORIGINAL_PRICE_ABOVE_7DAY_MIN');
     expect(alert.data.evidence.values.basis).toBe(109);
     await alerts.stop();
+  });
+
+  it('a checkpoint pacing its snapshot writes while records come writes the rest at once once they stop', async () => {
+    const tag = `pace-${client}-${randomUUID().slice(0, 6)}`;
+    const busy = `${tag}-busy`;
+    const rooms = 5_000;
+    // The interval's checkpoint (12 s) falls due while a busy room keeps records coming, so it
+    // spreads its 50 slices of 100 snapshots over half the interval, 100 ms apart (≥ 4.9 s in
+    // all). No idle checkpoint while the feed runs: records come well within a second.
+    const worker = await startWorker({ SUPERVISOR_CHECKPOINT_MS: '12000', SUPERVISOR_CHECKPOINT_IDLE_MS: '1000', LOG_LEVEL: 'debug' });
+    const state = await readTopic(kafka, 'supervisor.state');
+    let feeding = true;
+    const feed = (async () => {
+      for (let i = 0; feeding; i++) {
+        await produce(kafka, [{ topic: 'live.transcript', key: busy, value: transcript(busy, `s-${busy}`, at(i / 600), '家人们看一下这个颜色') }]);
+        await new Promise((res) => setTimeout(res, 20));
+      }
+    })();
+    try {
+      await produce(
+        kafka,
+        Array.from({ length: rooms }, (_, i) => ({ topic: 'live.transcript', key: `${tag}-${i}`, value: transcript(`${tag}-${i}`, `s-${tag}`, at(0), '家人们看一下这个颜色') })),
+      );
+      // The checkpoint's first slices are out: it is pacing. Then the records stop.
+      await state.waitUntil((recs) => recs.some((x) => x.key?.startsWith(`${tag}-`) && x.key !== busy), 60_000, 'the first snapshots');
+    } finally {
+      feeding = false;
+      await feed;
+    }
+    // Paced to the end, the flush takes ≥ 4.9 s; now it stops pausing a second (the idle time)
+    // after the last record and writes the rest at once.
+    const line = await worker.waitFor(/checkpoint snapshots written/, 60_000);
+    const written = JSON.parse(line) as { snapshots: number; ms: number };
+    expect(written.snapshots).toBeGreaterThanOrEqual(rooms);
+    expect(written.ms).toBeLessThan(3_500);
+    await state.waitUntil((recs) => new Set(recs.filter((x) => x.key?.startsWith(`${tag}-`) && x.key !== busy).map((x) => x.key)).size === rooms, 60_000, 'every room');
+    await state.stop();
   });
 
   it('a snapshot says which offsets it covers; when its commit did not follow, the successor skips what the room already holds', async () => {
