@@ -8,7 +8,7 @@
 import { hostname } from 'node:os';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { INPUT_TOPICS, TOPICS, type Ruleset } from '../engine/index.js';
-import type { KafkaPort, Producer } from '../shared/kafka/port.js';
+import type { FlushHow, KafkaPort, Producer } from '../shared/kafka/port.js';
 import type { Logger } from '../shared/log.js';
 import type { Step } from '../shared/steps.js';
 import { createBatchHandler, newCounters, type WorkerCounters } from './handle-batch.js';
@@ -134,15 +134,7 @@ export function createWorker(opts: WorkerOptions): Worker {
    * A spread flush stops pausing once the input has stopped (`flowing`): then nothing waits
    * behind its writes, and the commit that follows them should not wait for the pacing.
    */
-  async function flushSnapshots({
-    spread,
-    positions,
-    flowing,
-  }: {
-    spread: boolean;
-    positions: ReadonlyArray<{ topic: string; partition: number; offset: number }>;
-    flowing(): boolean;
-  }): Promise<void> {
+  async function flushSnapshots({ spread, positions, flowing }: FlushHow): Promise<void> {
     const p = stateProducer;
     if (p === null) throw new Error('worker state producer not started');
     const started = performance.now();

@@ -30,6 +30,21 @@ const order = (roomId: string, ts: string, sku: string, paidPrice: number) => JS
 const price = (roomId: string, sessionId: string, ts: string, sku: string, originalPrice: number, livePrice: number) =>
   JSON.stringify({ type: 'price', roomId, sessionId, ts, sku, productName: '保湿精华液', listedPrice: livePrice, originalPrice, livePrice, currency: 'CNY' });
 
+/** A transcript of `roomId` every ≈ 20 ms, as a worker under load sees; the returned stop waits for the last one. */
+function feedBusyRoom(roomId: string): () => Promise<void> {
+  let feeding = true;
+  const feed = (async () => {
+    for (let i = 0; feeding; i++) {
+      await produce(kafka, [{ topic: 'live.transcript', key: roomId, value: transcript(roomId, `s-${roomId}`, at(i / 600), '家人们看一下这个颜色') }]);
+      await new Promise((res) => setTimeout(res, 20));
+    }
+  })();
+  return async () => {
+    feeding = false;
+    await feed;
+  };
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const srv = createServer();
@@ -239,13 +254,7 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
     // No checkpoint in this test's time: neither by the interval nor when the input pauses (the
     // feed below keeps it busy too, as a worker under load would be).
     const first = await startWorker({ SUPERVISOR_CHECKPOINT_MS: '600000', SUPERVISOR_CHECKPOINT_IDLE_MS: '600000' });
-    let feeding = true;
-    const feed = (async () => {
-      for (let i = 0; feeding; i++) {
-        await produce(kafka, [{ topic: 'live.transcript', key: busy, value: transcript(busy, `s-${busy}`, at(i / 600), '家人们看一下这个颜色') }]);
-        await new Promise((res) => setTimeout(res, 20));
-      }
-    })();
+    const stopFeed = feedBusyRoom(busy);
     try {
       await produce(kafka, [
         { topic: 'live.order', key: r, value: order(r, at(-5 * 24 * 60), 'S9', 109) },
@@ -257,8 +266,7 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
       expect(state.records.some((x) => x.key === r)).toBe(false); // …but no checkpoint wrote the room
       await first.kill('SIGKILL');
     } finally {
-      feeding = false;
-      await feed;
+      await stopFeed();
     }
     await startWorker({}, { afterKill: true });
     // The orders come again from live.order (the price card goes out once they are back in the
@@ -302,13 +310,7 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
     // all). No idle checkpoint while the feed runs: records come well within a second.
     const worker = await startWorker({ SUPERVISOR_CHECKPOINT_MS: '12000', SUPERVISOR_CHECKPOINT_IDLE_MS: '1000', LOG_LEVEL: 'debug' });
     const state = await readTopic(kafka, 'supervisor.state');
-    let feeding = true;
-    const feed = (async () => {
-      for (let i = 0; feeding; i++) {
-        await produce(kafka, [{ topic: 'live.transcript', key: busy, value: transcript(busy, `s-${busy}`, at(i / 600), '家人们看一下这个颜色') }]);
-        await new Promise((res) => setTimeout(res, 20));
-      }
-    })();
+    const stopFeed = feedBusyRoom(busy);
     try {
       await produce(
         kafka,
@@ -317,8 +319,7 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
       // The checkpoint's first slices are out: it is pacing. Then the records stop.
       await state.waitUntil((recs) => recs.some((x) => x.key?.startsWith(`${tag}-`) && x.key !== busy), 60_000, 'the first snapshots');
     } finally {
-      feeding = false;
-      await feed;
+      await stopFeed();
     }
     // Paced to the end, the flush takes ≥ 4.9 s; now it stops pausing a second (the idle time)
     // after the last record and writes the rest at once.

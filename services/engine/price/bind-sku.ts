@@ -74,7 +74,7 @@ export function namePhrases(productName: string): string[] {
   return phrases;
 }
 
-/** A phrase and its bigrams (as a set, and as a list to iterate). */
+/** A phrase and the set of its bigrams. */
 type Phrase = { phrase: string; target: Set<number> };
 
 /**

@@ -1,11 +1,12 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createCheckpointer, type Position } from './checkpoint.js';
+import type { FlushHow } from './port.js';
 
 const log = pino({ level: 'silent' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-type Flush = (how: { spread: boolean; positions: readonly Position[]; flowing(): boolean }) => Promise<void>;
+type Flush = (how: FlushHow) => Promise<void>;
 
 /** A checkpointer whose commits are recorded; `flush` decides how each flush goes. */
 function setup(intervalMs: number, flush?: Flush, owns: (topic: string, partition: number) => boolean = () => true, idleMs = 20) {

@@ -19,6 +19,7 @@
  * as the slowest call in progress (for the worker, the broker's ack of its alerts).
  */
 import type { Logger } from '../log.js';
+import type { FlushHow } from './port.js';
 
 export type Position = { topic: string; partition: number; /** the next offset to read */ offset: number };
 
@@ -37,7 +38,7 @@ export type CheckpointOptions = {
    * each pause and writes the rest at once when the input has stopped, so a consumer that
    * caught up, or gives its partitions up, commits without waiting for the pacing.
    */
-  flush?: (how: { spread: boolean; positions: readonly Position[]; flowing(): boolean }) => Promise<void>;
+  flush?: (how: FlushHow) => Promise<void>;
   /**
    * Commits these positions; it throws or rejects on failure. `final` (drain: stop, revoke):
    * the commit must be done when it returns; otherwise it may be queued (a later commit

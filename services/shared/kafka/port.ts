@@ -92,8 +92,15 @@ export type ConsumerOptions = {
     intervalMs: number;
     /** after the last handled call (default 100) */
     idleMs?: number;
-    flush?(how: { spread: boolean; positions: ReadonlyArray<{ topic: string; partition: number; offset: number }>; flowing(): boolean }): Promise<void>;
+    flush?(how: FlushHow): Promise<void>;
   };
+};
+
+/** What a checkpoint's flush is told (checkpoint.ts says what each part means). */
+export type FlushHow = {
+  spread: boolean;
+  positions: ReadonlyArray<{ topic: string; partition: number; offset: number }>;
+  flowing(): boolean;
 };
 
 export type Consumer = {
