@@ -21,7 +21,9 @@
  *     compiling the engine, 0.5–0.8 of a core on the same two cores (seen per thread in /proc);
  *     a worker in service did that long ago. The cold phase is kept as `coldStart` (its first
  *     batch → all its events committed, startup and group join excluded); E2E_TP_WARMUP=0
- *     measures only a cold worker over N events (the method before the fifteenth session).
+ *     measures only a cold worker over N events (the method before the fifteenth session). With
+ *     E2E_WORKERS > 1 the default warm-up is 150,000 events per worker: each process warms up on
+ *     its own half, and with 150,000 in all two workers still compiled in the measured window.
  * (b) latency at a fixed offered rate (E2E_RATE, default 5,000 events/s, for E2E_SECONDS): the
  *     generated stream is produced on a 5 ms tick, and E2E_PROBES_PER_SEC of those events are
  *     probes: a planted absolute-term claim in a room of its own (so each makes a NEW alert).
@@ -37,7 +39,7 @@
  * CPU seconds of each process over the measured window (from /proc) say what bounded a figure.
  * Writes bench/results-e2e.json (E2E_OUT) and prints a table.
  *
- * Env: E2E_CLIENTS (kafkajs,rdkafka), E2E_EVENTS (100000), E2E_TP_WARMUP (150000), E2E_RUNS (3 throughput runs),
+ * Env: E2E_CLIENTS (kafkajs,rdkafka), E2E_EVENTS (100000), E2E_TP_WARMUP (150000 per worker), E2E_RUNS (3 throughput runs),
  *      E2E_LATENCY_RUNS (3), E2E_RATE (5000), E2E_SECONDS (25), E2E_WARMUP (5),
  *      E2E_PROBES_PER_SEC (20), E2E_BROKER_WARMUP (1), E2E_WORKERS (1 worker process), E2E_SEED (20261126), KAFKA_PORT (19492), KAFKA_BROKERS (use that
  *      broker instead of starting one), SUPERVISOR_RULES_DIR (e.g. a lighter ruleset to isolate
@@ -79,8 +81,6 @@ function envInt(name: string, fallback: number, min: number): number {
 const CLIENTS = (process.env.E2E_CLIENTS ?? 'kafkajs,rdkafka').split(',').map((s) => s.trim()).filter(Boolean) as Array<'kafkajs' | 'rdkafka'>;
 const N = envInt('E2E_EVENTS', 100_000, 100);
 const RUNS = envInt('E2E_RUNS', 3, 1);
-/** Events a throughput run's worker processes before the measured window opens (JIT warm-up); 0 = none. */
-const TP_WARMUP = envInt('E2E_TP_WARMUP', 150_000, 0);
 const LATENCY_RUNS = envInt('E2E_LATENCY_RUNS', 3, 0);
 const RATE = envInt('E2E_RATE', 5_000, 1);
 const SECONDS = envInt('E2E_SECONDS', 25, 1);
@@ -90,6 +90,11 @@ const PROBES_PER_SEC = envInt('E2E_PROBES_PER_SEC', 20, 1);
 const BROKER_WARMUP = envInt('E2E_BROKER_WARMUP', 1, 0) > 0;
 /** Worker processes (one consumer group: they share the partitions). */
 const WORKERS = envInt('E2E_WORKERS', 1, 1);
+/**
+ * Events the workers process before the measured window opens (JIT warm-up); 0 = none. By
+ * default 150,000 per worker process: each process compiles the engine on its own share of them.
+ */
+const TP_WARMUP = envInt('E2E_TP_WARMUP', 150_000 * WORKERS, 0);
 const SEED = envInt('E2E_SEED', 20261126, 0);
 const KAFKA_PORT = envInt('KAFKA_PORT', 19492, 1);
 const OUT = process.env.E2E_OUT ?? fileURLToPath(new URL('./results-e2e.json', import.meta.url));
