@@ -9,7 +9,7 @@ import type { EngineEvent } from './contracts/events.js';
 import { decodeEvent } from './decode.js';
 import { DEDUPE_COOLDOWN_MS, evaluate, type EvaluateResult } from './evaluate.js';
 import { loadRuleset, type Ruleset } from './ruleset/load.js';
-import type { RoomState } from './state/room.js';
+import { MAX_OPEN_ALERTS, type RoomState } from './state/room.js';
 
 function load(): Ruleset {
   const loaded = loadRulesFromDisk();
@@ -245,6 +245,45 @@ describe('evaluate: dedupe and occurrences', () => {
     expect(steps[0]!.alerts[0]!.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(again[0]!.alerts[0]!.id).not.toBe(steps[0]!.alerts[0]!.id);
     expect(steps[0]!.alerts[0]!.data.evidence.trigger).toEqual({ topic: 'live.transcript', partition: 0, offset: 0 });
+  });
+});
+
+describe('evaluate: the open-alert register', () => {
+  /** The room after one feed, with `n` made-up open alerts last seen at `lastAt(i)` added to its register. */
+  function withOpen(n: number, lastAt: (i: number) => number): RoomState {
+    const base = feed([say('大家好，欢迎来到直播间', 0)]).room!;
+    const alerts: RoomState['alerts'] = {};
+    for (let i = 0; i < n; i++) alerts[`X.RULE\u0000\u0000k${i}`] = { id: `id-${i}`, firstSeen: iso(T0), lastSeen: iso(T0), lastAt: lastAt(i), occurrences: 1 };
+    return { ...base, alerts };
+  }
+  const claim = (dt: number) => say('这是全网最低价', dt);
+
+  it('keeps every open alert while none has cooled down and there is room for the new one', () => {
+    const start = withOpen(5, (i) => T0 + i * MIN);
+    const { room, steps } = feed([claim(6 * MIN)], start);
+    expect(steps[0]!.alerts).toHaveLength(1);
+    expect(Object.keys(room!.alerts).sort()).toEqual([...Object.keys(start.alerts), Object.keys(room!.alerts).find((k) => k.startsWith('AD.ABSOLUTE_TERMS'))!].sort());
+  });
+
+  it('drops an alert whose cooldown has passed when the next finding settles', () => {
+    const start = withOpen(3, (i) => (i === 1 ? T0 - DEDUPE_COOLDOWN_MS : T0 + i * MIN));
+    const { room } = feed([claim(5 * MIN)], start);
+    const kept = Object.keys(room!.alerts);
+    expect(kept).toHaveLength(3);
+    expect(kept).not.toContain('X.RULE\u0000\u0000k1');
+    expect(kept).toEqual(expect.arrayContaining(['X.RULE\u0000\u0000k0', 'X.RULE\u0000\u0000k2']));
+  });
+
+  it(`holds at most ${MAX_OPEN_ALERTS}: a full register drops the least recently seen first`, () => {
+    // Made-up alerts seen at T0 + i s, inserted newest first so that insertion order is not the answer.
+    const start = withOpen(MAX_OPEN_ALERTS, (i) => T0 + (MAX_OPEN_ALERTS - i) * 1000);
+    const { room, steps } = feed([claim(5 * MIN)], start);
+    expect(steps[0]!.alerts).toHaveLength(1);
+    const kept = Object.keys(room!.alerts);
+    expect(kept).toHaveLength(MAX_OPEN_ALERTS);
+    expect(kept).not.toContain(`X.RULE\u0000\u0000k${MAX_OPEN_ALERTS - 1}`); // seen at T0 + 1 s, the oldest
+    expect(kept).toContain(`X.RULE\u0000\u0000k${MAX_OPEN_ALERTS - 2}`);
+    expect(kept).toContain('X.RULE\u0000\u0000k0');
   });
 });
 

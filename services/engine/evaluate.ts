@@ -83,6 +83,17 @@ function lexiconHits(segment: SegmentView, ruleset: Ruleset): Array<LexiconHit[]
 }
 
 function pruneAlerts(alerts: Record<string, OpenAlert>, now: number): Record<string, OpenAlert> {
+  // Nothing expired and room for one more (the usual case): the same record, nothing copied.
+  let open = 0;
+  let expired = false;
+  for (const k in alerts) {
+    open++;
+    if (now - alerts[k]!.lastAt >= DEDUPE_COOLDOWN_MS) {
+      expired = true;
+      break;
+    }
+  }
+  if (!expired && open < MAX_OPEN_ALERTS) return alerts;
   const entries = Object.entries(alerts).filter(([, a]) => now - a.lastAt < DEDUPE_COOLDOWN_MS);
   entries.sort((a, b) => a[1].lastAt - b[1].lastAt);
   return Object.fromEntries(entries.slice(-MAX_OPEN_ALERTS + 1));
