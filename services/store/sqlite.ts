@@ -240,9 +240,11 @@ export function openSqliteStore(opts: SqliteStoreOptions): AlertStore {
       const envelope = JSON.stringify(alert);
       if (existing === undefined) {
         const timeMs = Date.parse(alert.time);
+        // The change row first: its seq goes into the alert row, written once.
+        const seq = change(alert.id, 'alert', 'open', envelope, null);
         q.insertAlert.run({
           id: alert.id,
-          seq: 0,
+          seq,
           room_id: alert.data.room.roomId,
           session_id: alert.data.room.sessionId,
           platform: alert.data.room.platform,
@@ -254,8 +256,6 @@ export function openSqliteStore(opts: SqliteStoreOptions): AlertStore {
           envelope,
           at,
         });
-        const seq = change(alert.id, 'alert', 'open', envelope, null);
-        q.updateAlertEnvelope.run(seq, alert.data.occurrences, envelope, at, alert.id);
         audit('system', 'alert.raised', alert.id, { ruleId: alert.data.ruleId, platform: alert.data.room.platform, digest: hashToken(envelope) });
         changes.push({ seq, kind: 'alert', status: 'open', alert });
         if (alert.data.room.platform !== null) {
