@@ -6,8 +6,15 @@
  * after a full GC before and after, with the inputs already built, so the difference is the
  * room states, their Map entries and ids.
  *
+ * That is a young room. `aged` measures rooms that have gone on: the first BENCH_AGED_EVENTS events
+ * of the bench stream (its 5,000 rooms, over several sessions each) through the same path, then
+ * the heap the rooms retain and the size of their snapshots (the JSON a checkpoint writes).
+ * Per-product rule states, the transcript window, cards, orders and open alerts fill up as a
+ * session goes on, within the rules' windows and caps.
+ *
  * Needs global.gc: `memoryBench()` runs this file in a child `node --expose-gc` when the current
- * process has no gc (npm run bench does not pass the flag). Env: BENCH_ROOMS, BENCH_ROOM_EVENTS.
+ * process has no gc (npm run bench does not pass the flag). Env: BENCH_ROOMS, BENCH_ROOM_EVENTS,
+ * BENCH_AGED_EVENTS (0 = no aged measurement).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +29,20 @@ export type MemoryResults = {
   eventMix: Record<string, number>;
   retainedMiB: number;
   decodeFailures: number;
+  how: string;
+  /** Rooms that have gone on for a while (absent when BENCH_AGED_EVENTS=0). */
+  aged?: AgedMemory;
+};
+
+export type AgedMemory = {
+  events: number;
+  rooms: number;
+  eventsPerRoom: number;
+  /** Median over the rooms of the events (orders aside) in the room's current session so far. */
+  medianSessionEvents: number;
+  bytesPerRoom: number;
+  /** JSON characters of a room's snapshot (what a checkpoint writes to supervisor.state). */
+  snapshotCharsPerRoom: number;
   how: string;
 };
 
@@ -78,10 +99,51 @@ export function measureMemory(ruleset: Ruleset, rooms: number, eventsPerRoom: nu
   };
 }
 
+export function measureAgedMemory(ruleset: Ruleset, events: number, seed: number): AgedMemory {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error('measureAgedMemory needs node --expose-gc');
+  // The rooms live only inside build(): once it returned, nothing can hold them.
+  const build = () => {
+    const lines = generateEvents(events, seed);
+    const state = new Map<string, RoomState>();
+    const session = new Map<string, { id: string; events: number }>();
+    for (let i = 0; i < lines.length; i++) {
+      const d = decodeEvent({ value: lines[i]!, coords: { topic: 'bench', partition: 0, offset: i } });
+      if (!d.ok) continue;
+      const e = d.value;
+      state.set(e.roomId, evaluate(e, state.get(e.roomId), ruleset).room);
+      if (e.type === 'order') continue; // orders carry the session they were placed in
+      const s = session.get(e.roomId);
+      if (s === undefined || s.id !== e.sessionId) session.set(e.roomId, { id: e.sessionId, events: 1 });
+      else s.events++;
+    }
+    lines.length = 0;
+    let chars = 0;
+    for (const r of state.values()) chars += JSON.stringify(r).length;
+    const inSession = [...session.values()].map((s) => s.events).sort((a, b) => a - b);
+    gc();
+    gc();
+    return { rooms: state.size, chars, withRooms: process.memoryUsage().heapUsed, sessionEvents: inSession[inSession.length >> 1]! };
+  };
+  const b = build();
+  gc();
+  gc();
+  const without = process.memoryUsage().heapUsed;
+  return {
+    events,
+    rooms: b.rooms,
+    eventsPerRoom: Math.round(events / b.rooms),
+    medianSessionEvents: b.sessionEvents,
+    bytesPerRoom: Math.round((b.withRooms - without) / b.rooms),
+    snapshotCharsPerRoom: Math.round(b.chars / b.rooms),
+    how: 'heapUsed after gc with the rooms kept in a Map<roomId, RoomState>, less heapUsed after gc once they are gone; the first events of the bench stream',
+  };
+}
+
 /** Runs the measurement in a child process with --expose-gc; returns its results. */
-export function memoryBench(opts: { rooms?: number; eventsPerRoom?: number; seed: number }): MemoryResults {
+export function memoryBench(opts: { rooms?: number; eventsPerRoom?: number; agedEvents?: number; seed: number }): MemoryResults {
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', SELF], {
-    env: { ...process.env, BENCH_ROOMS: String(opts.rooms ?? 100_000), BENCH_ROOM_EVENTS: String(opts.eventsPerRoom ?? 6), BENCH_SEED: String(opts.seed) },
+    env: { ...process.env, BENCH_ROOMS: String(opts.rooms ?? 100_000), BENCH_ROOM_EVENTS: String(opts.eventsPerRoom ?? 6), BENCH_AGED_EVENTS: String(opts.agedEvents ?? 0), BENCH_SEED: String(opts.seed) },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 20,
@@ -96,5 +158,8 @@ if (process.argv[1] === SELF) {
     process.exit(2);
   }
   const num = (k: string, d: number): number => Number(process.env[k] ?? d);
-  process.stdout.write(`${JSON.stringify(measureMemory(loaded.ruleset, num('BENCH_ROOMS', 100_000), num('BENCH_ROOM_EVENTS', 6), num('BENCH_SEED', 20261126)))}\n`);
+  const young = measureMemory(loaded.ruleset, num('BENCH_ROOMS', 100_000), num('BENCH_ROOM_EVENTS', 6), num('BENCH_SEED', 20261126));
+  const agedEvents = num('BENCH_AGED_EVENTS', 0);
+  const out: MemoryResults = agedEvents > 0 ? { ...young, aged: measureAgedMemory(loaded.ruleset, agedEvents, num('BENCH_SEED', 20261126)) } : young;
+  process.stdout.write(`${JSON.stringify(out)}\n`);
 }

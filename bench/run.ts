@@ -14,7 +14,8 @@
  *   - e2e                        copied from the last `npm run bench:e2e` (bench/e2e-summary.ts).
  * Prints a table and writes bench/results.json (BENCH_OUT overrides the path).
  *
- * Env: BENCH_EVENTS (200000), BENCH_RUNS (5), BENCH_SEED (20261126).
+ * Env: BENCH_EVENTS (200000), BENCH_RUNS (5), BENCH_SEED (20261126), BENCH_AGED_EVENTS (500000; 20000
+ *      when BENCH_EVENTS < 200000; 0 = none: memory per room after that much of the stream).
  * Smoke: BENCH_EVENTS=5000 BENCH_RUNS=1 npm run bench
  * Exit code 1 when a generated event fails to decode (the generator and the contract drifted).
  */
@@ -311,8 +312,9 @@ function main(): void {
   log('bench: cost by event kind and by rule (one instrumented pass)…');
   const cost = costBreakdown(msgs, ruleset, overhead);
   const lexicon = lexiconBench(own, { segments: envInt('BENCH_SEGMENTS', Math.min(120_000, Math.max(20_000, N)), 1), runs: RUNS, seed: SEED, log });
-  log('bench: memory (100,000 rooms, child node --expose-gc)…');
-  const memory = memoryBench({ rooms: envInt('BENCH_ROOMS', 100_000, 1), seed: SEED });
+  const agedEvents = envInt('BENCH_AGED_EVENTS', N >= 200_000 ? 500_000 : 20_000, 0);
+  log(`bench: memory (100,000 young rooms${agedEvents > 0 ? `, then the stream's rooms after ${agedEvents} events` : ''}, child node --expose-gc)…`);
+  const memory = memoryBench({ rooms: envInt('BENCH_ROOMS', 100_000, 1), agedEvents, seed: SEED });
   log('bench: dependent-load latency (0.5–256 MiB)…');
   const loadNs = memoryLatency();
 
@@ -445,6 +447,9 @@ function main(): void {
     ['', ''],
     ...lexiconRows(lexicon),
     ['memory per live room', `${fmt(memory.bytesPerRoom)} B  (${fmt(memory.rooms)} rooms × ${memory.eventsPerRoom} events, ${memory.retainedMiB} MiB retained)`],
+    ...(memory.aged === undefined
+      ? []
+      : [['memory per aged room', `${fmt(memory.aged.bytesPerRoom)} B  (${fmt(memory.aged.rooms)} rooms × ${memory.aged.eventsPerRoom} events, median ${memory.aged.medianSessionEvents} in the current session; snapshot ${fmt(memory.aged.snapshotCharsPerRoom)} chars)`] as [string, string]]),
     ['', ''],
     ['dependent load (one cache miss), ns', Object.entries(loadNs).map(([k, v]) => `${k} ${v}`).join(' · ')],
     ['rooms in state / heap', `${fmt(first.rooms)} / ${e.heapUsedMiB} MiB`],
