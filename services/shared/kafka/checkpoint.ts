@@ -19,9 +19,9 @@
  * as the slowest call in progress (for the worker, the broker's ack of its alerts).
  */
 import type { Logger } from '../log.js';
-import type { FlushHow } from './port.js';
+import type { FlushHow, Position } from './port.js';
 
-export type Position = { topic: string; partition: number; /** the next offset to read */ offset: number };
+export type { Position } from './port.js';
 
 export type CheckpointOptions = {
   intervalMs: number;

@@ -96,10 +96,13 @@ export type ConsumerOptions = {
   };
 };
 
+/** A topic-partition's position: the next offset to read. */
+export type Position = { topic: string; partition: number; /** the next offset to read */ offset: number };
+
 /** What a checkpoint's flush is told (checkpoint.ts says what each part means). */
 export type FlushHow = {
   spread: boolean;
-  positions: ReadonlyArray<{ topic: string; partition: number; offset: number }>;
+  positions: readonly Position[];
   flowing(): boolean;
 };
 
