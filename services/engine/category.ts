@@ -10,18 +10,26 @@ export const CategorySeedSchema = z.strictObject({
   categories: z.array(z.strictObject({ name: z.string().min(1), keywords: z.array(z.string().min(1)).min(1) })).min(1),
 });
 
-export type CategoryOf = (productName: string | null | undefined) => string;
+/** The category of a product card (`general` with no card): its productName's, memoised per card object. */
+export type CategoryOf = (card: { readonly productName: string } | undefined) => string;
 
 export function createCategoryOf(seed: unknown): CategoryOf {
   const { categories } = CategorySeedSchema.parse(seed);
   const memo = new BoundedMemo<string, string>(NAME_MEMO_GENERATION); // product names repeat on every event of a room
-  return (name) => {
-    if (!name) return 'general';
-    let category = memo.get(name);
+  // Cards are replaced, never mutated: a room's current card answers every event until its next
+  // price event from here, without hashing and comparing its name in the larger memo.
+  const byCard = new WeakMap<object, string>();
+  return (card) => {
+    if (card === undefined) return 'general';
+    let category = byCard.get(card);
+    if (category !== undefined) return category;
+    const name = card.productName;
+    category = name ? memo.get(name) : 'general';
     if (category === undefined) {
       category = categories.find((c) => c.keywords.some((k) => name.includes(k)))?.name ?? 'general';
       memo.set(name, category);
     }
+    byCard.set(card, category);
     return category;
   };
 }

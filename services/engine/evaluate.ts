@@ -167,7 +167,7 @@ function runRules(event: EngineEvent, room: RoomState, ruleset: Ruleset, found: 
     segment = segmentOf(event, room, ruleset);
     hits = lexiconHits(segment, ruleset);
   }
-  const productCategory = ruleset.categoryOf(room.activeSku === null ? null : room.cards[room.activeSku]?.productName);
+  const productCategory = ruleset.categoryOf(room.activeSku === null ? undefined : room.cards[room.activeSku]);
   const rules = canonicalRules(room.rules, ruleset);
   let ruleStates: Record<string, unknown> | null = null;
   // One input object for every rule of this event (detectors are pure and never keep it).

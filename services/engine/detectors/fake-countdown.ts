@@ -92,8 +92,11 @@ export const fakeCountdown = defineDetector({
   onNewSession: (s: State): State => s,
   evaluate({ event, room, rule, state, hits }) {
     let claims = state.claims;
-    if (Object.values(claims).some((c) => event.at - c.d > rule.maxAgeMs)) {
-      claims = Object.fromEntries(Object.entries(claims).filter(([, c]) => event.at - c.d <= rule.maxAgeMs));
+    for (const k in claims) {
+      if (event.at - claims[k]!.d > rule.maxAgeMs) {
+        claims = Object.fromEntries(Object.entries(claims).filter(([, c]) => event.at - c.d <= rule.maxAgeMs));
+        break;
+      }
     }
     if (event.type === 'price') {
       const c = claims[event.sku];

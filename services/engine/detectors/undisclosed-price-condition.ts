@@ -71,16 +71,19 @@ export const undisclosedPriceCondition = defineDetector({
   evaluate({ event, room, rule, state }) {
     if (event.type !== 'transcript') return { state, findings: [] };
     const numeral = hasNumeral(event.text);
+    // One walk, no arrays: is any headline open, and has any gone past the window?
     let anyOpen = false;
-    for (const _ in state.open) {
+    let expired = false;
+    for (const k in state.open) {
       anyOpen = true;
-      break;
+      if (event.at - state.open[k]!.at > rule.windowMs) {
+        expired = true;
+        break;
+      }
     }
     if (!numeral && !anyOpen) return { state, findings: [] };
     let open = state.open;
-    if (Object.values(open).some((h) => event.at - h.at > rule.windowMs)) {
-      open = Object.fromEntries(Object.entries(open).filter(([, h]) => event.at - h.at <= rule.windowMs));
-    }
+    if (expired) open = Object.fromEntries(Object.entries(open).filter(([, h]) => event.at - h.at <= rule.windowMs));
     const findings: Finding[] = [];
     // One text for both steps (the parse memo is shared with the other price rules): the previous
     // segments of the last few seconds, then this one; reveals are looked for in this one only.
