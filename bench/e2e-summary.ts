@@ -18,6 +18,8 @@ type ClientResult = {
   /** The same runs from the worker's first batch, JIT warm-up included (since the fifteenth session). */
   coldStartEventsPerSec?: number;
   latencyMs?: { p50: number; p99: number; p50Range?: number[]; p99Range?: number[]; atEventsPerSec: number };
+  /** The same throughput runs with more worker processes in the group (since the nineteenth session). */
+  scaled?: { workers: number; throughputWarmupEvents: number; maxEventsPerSec: number; maxEventsPerSecMin: number; maxEventsPerSecMax: number; eventsPerWorkerCpuSec: number };
 };
 
 export type E2eSummary = {
@@ -40,6 +42,16 @@ export function e2eSummary(file = E2E_RESULTS): E2eSummary | null {
         eventsPerWorkerCpuSec: r.eventsPerWorkerCpuSec,
         ...(r.coldStartEventsPerSec !== undefined && { coldStartEventsPerSec: r.coldStartEventsPerSec }),
         ...(r.latencyMs !== undefined && { latencyMs: r.latencyMs }),
+        ...(r.scaled !== undefined && {
+          scaled: {
+            workers: r.scaled.workers,
+            throughputWarmupEvents: r.scaled.throughputWarmupEvents,
+            maxEventsPerSec: r.scaled.maxEventsPerSec,
+            maxEventsPerSecMin: r.scaled.maxEventsPerSecMin,
+            maxEventsPerSecMax: r.scaled.maxEventsPerSecMax,
+            eventsPerWorkerCpuSec: r.scaled.eventsPerWorkerCpuSec,
+          },
+        }),
       },
     ]),
   );

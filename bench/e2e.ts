@@ -24,6 +24,8 @@
  *     measures only a cold worker over N events (the method before the fifteenth session). With
  *     E2E_WORKERS > 1 the default warm-up is 150,000 events per worker: each process warms up on
  *     its own half, and with 150,000 in all two workers still compiled in the measured window.
+ *     Then the same runs again with E2E_SCALE_WORKERS (default 2) worker processes in the group,
+ *     both cores running workers as a deployment on this machine would (`scaled` in the results).
  * (b) latency at a fixed offered rate (E2E_RATE, default 5,000 events/s, for E2E_SECONDS): the
  *     generated stream is produced on a 5 ms tick, and E2E_PROBES_PER_SEC of those events are
  *     probes: a planted absolute-term claim in a room of its own (so each makes a NEW alert).
@@ -41,14 +43,15 @@
  *
  * Env: E2E_CLIENTS (kafkajs,rdkafka), E2E_EVENTS (100000), E2E_TP_WARMUP (150000 per worker), E2E_RUNS (3 throughput runs),
  *      E2E_LATENCY_RUNS (3), E2E_RATE (5000), E2E_SECONDS (25), E2E_WARMUP (5),
- *      E2E_PROBES_PER_SEC (20), E2E_BROKER_WARMUP (1), E2E_WORKERS (1 worker process), E2E_SEED (20261126), KAFKA_PORT (19492), KAFKA_BROKERS (use that
+ *      E2E_PROBES_PER_SEC (20), E2E_BROKER_WARMUP (1), E2E_WORKERS (1 worker process), E2E_SCALE_WORKERS
+ *      (2; 0 = no second throughput series), E2E_SEED (20261126), KAFKA_PORT (19492), KAFKA_BROKERS (use that
  *      broker instead of starting one), SUPERVISOR_RULES_DIR (e.g. a lighter ruleset to isolate
  *      the Kafka path; the results are labelled with the ruleset's rule count and version),
  *      E2E_LEXICON_TERMS (5000: the project's rules with their lexicons padded to the issue's
  *      scale as in `npm run bench`, with terms neither stream nor probe says, written to a temp
  *      seeds dir the worker loads; 0 = the project's own lexicons; ignored with
  *      SUPERVISOR_RULES_DIR).
- * Smoke: E2E_EVENTS=5000 E2E_RUNS=1 E2E_SECONDS=4 E2E_WARMUP=1 E2E_CLIENTS=kafkajs npm run bench:e2e
+ * Smoke: E2E_EVENTS=5000 E2E_RUNS=1 E2E_SECONDS=4 E2E_WARMUP=1 E2E_SCALE_WORKERS=0 E2E_CLIENTS=kafkajs npm run bench:e2e
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform, release, tmpdir, totalmem } from 'node:os';
@@ -88,13 +91,20 @@ const WARMUP = envInt('E2E_WARMUP', 5, 0);
 const PROBES_PER_SEC = envInt('E2E_PROBES_PER_SEC', 20, 1);
 /** One unmeasured latency run before the first measured ones (the broker JVM's warm-up); 0 = none. */
 const BROKER_WARMUP = envInt('E2E_BROKER_WARMUP', 1, 0) > 0;
-/** Worker processes (one consumer group: they share the partitions). */
+/** Worker processes of the throughput and latency runs (one consumer group: they share the partitions). */
 const WORKERS = envInt('E2E_WORKERS', 1, 1);
+/**
+ * Worker processes of a second throughput series, the machine's two cores both running workers
+ * (the deployment that uses this machine); 0, or no more than E2E_WORKERS, = no such series.
+ */
+const SCALE_WORKERS = envInt('E2E_SCALE_WORKERS', 2, 0);
 /**
  * Events the workers process before the measured window opens (JIT warm-up); 0 = none. By
  * default 150,000 per worker process: each process compiles the engine on its own share of them.
  */
-const TP_WARMUP = envInt('E2E_TP_WARMUP', 150_000 * WORKERS, 0);
+const warmupFor = (workers: number): number => envInt('E2E_TP_WARMUP', 150_000 * workers, 0);
+const TP_WARMUP = warmupFor(WORKERS);
+const SCALED = SCALE_WORKERS > WORKERS ? { workers: SCALE_WORKERS, warmup: warmupFor(SCALE_WORKERS) } : null;
 const SEED = envInt('E2E_SEED', 20261126, 0);
 const KAFKA_PORT = envInt('KAFKA_PORT', 19492, 1);
 const OUT = process.env.E2E_OUT ?? fileURLToPath(new URL('./results-e2e.json', import.meta.url));
@@ -174,7 +184,7 @@ let rulesetSeen: { rules: number; version: string } | null = null;
 
 type Stack = { workers: SupervisorProcess[]; gateway: SupervisorProcess; wsUrl: string; dataDir: string; pids: Record<string, Array<number | undefined>> };
 
-async function startStack(client: string, brokers: string[], tag: string, brokerPid: number | undefined): Promise<Stack> {
+async function startStack(client: string, brokers: string[], tag: string, brokerPid: number | undefined, workerCount = WORKERS): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'supervisor-e2e-'));
   const env: Record<string, string> = {
     KAFKA_BROKERS: brokers.join(','),
@@ -191,7 +201,7 @@ async function startStack(client: string, brokers: string[], tag: string, broker
     ...(seedsDir !== null ? { SUPERVISOR_SEEDS_DIR: seedsDir } : {}),
   };
   const gateway = spawnSupervisor(['start', '--roles', 'gateway'], env);
-  const workers = Array.from({ length: WORKERS }, () => spawnSupervisor(['start', '--roles', 'worker'], env));
+  const workers = Array.from({ length: workerCount }, () => spawnSupervisor(['start', '--roles', 'worker'], env));
   let port: number;
   try {
     const listening = await gateway.waitFor(/gateway listening/, 90_000);
@@ -350,14 +360,14 @@ function windowOf(from: Sample, to: Sample): Window {
  * cores with it, then continued (SIGCONT); window: SIGCONT → all committed. With `warmup` 0 the
  * run is the cold phase over every event (the method before the fifteenth session).
  */
-async function throughputRun(client: string, kafka: Kafka, brokers: string[], evs: readonly Ev[], warmup: number, run: number, brokerPid: number | undefined): Promise<ThroughputRun> {
+async function throughputRun(client: string, kafka: Kafka, brokers: string[], evs: readonly Ev[], warmup: number, run: number, brokerPid: number | undefined, workers = WORKERS): Promise<ThroughputRun> {
   await resetTopics(kafka);
   const coldEvents = warmup > 0 ? evs.slice(0, warmup) : evs;
   const coldLoadRate = await produceAll(kafka, coldEvents);
-  say(`${client} throughput run ${run + 1}: ${coldEvents.length} events loaded (${Math.round(coldLoadRate)}/s); starting worker + gateway`);
+  say(`${client} throughput run ${run + 1}${workers > 1 ? ` (${workers} workers)` : ''}: ${coldEvents.length} events loaded (${Math.round(coldLoadRate)}/s); starting ${workers > 1 ? 'workers' : 'worker'} + gateway`);
 
-  const tag = `${client}-tp-${run}-${Date.now()}`;
-  const stack = await startStack(client, brokers, tag, brokerPid);
+  const tag = `${client}-tp${workers}-${run}-${Date.now()}`;
+  const stack = await startStack(client, brokers, tag, brokerPid, workers);
   const ws = await connectWs(stack.wsUrl);
   const admin = kafka.admin();
   await admin.connect();
@@ -569,6 +579,18 @@ function q(sorted: readonly number[], p: number): number {
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 const median = (xs: readonly number[]) => q([...xs].sort((a, b) => a - b), 0.5);
 
+/** Median events/s of a series of throughput runs, with their range. */
+function throughputSummary(tp: readonly ThroughputRun[]) {
+  const rates = tp.map((x) => x.eventsPerSec);
+  return {
+    maxEventsPerSec: median(rates),
+    maxEventsPerSecMin: Math.min(...rates),
+    maxEventsPerSecMax: Math.max(...rates),
+    eventsPerWorkerCpuSec: median(tp.map((x) => x.eventsPerWorkerCpuSec)),
+    coldStartEventsPerSec: median(tp.map((x) => x.coldStart.eventsPerSec)),
+  };
+}
+
 // ───────────────────────────── main ─────────────────────────────
 
 async function main(): Promise<void> {
@@ -590,8 +612,9 @@ async function main(): Promise<void> {
   let rulesetLabel = 'rules/ (full ruleset)';
   if (RULES_DIR) rulesetLabel = `SUPERVISOR_RULES_DIR=${RULES_DIR}`;
 
-  say(`generating ${TP_WARMUP > 0 ? `${TP_WARMUP} (warm-up) + ` : ''}${N} + ${RATE * SECONDS} events (seed ${SEED})`);
-  const tpLines = generateEvents(TP_WARMUP + N, SEED);
+  const maxWarmup = Math.max(TP_WARMUP, SCALED?.warmup ?? 0);
+  say(`generating ${maxWarmup > 0 ? `${maxWarmup} (warm-up) + ` : ''}${N} + ${RATE * SECONDS} events (seed ${SEED})`);
+  const tpLines = generateEvents(maxWarmup + N, SEED);
   const latLines = LATENCY_RUNS > 0 ? generateEvents(RATE * SECONDS, SEED + 1) : [];
   const tpEvents = toEvents(tpLines);
   const latEvents = toEvents(latLines);
@@ -614,10 +637,16 @@ async function main(): Promise<void> {
     for (const client of CLIENTS) {
       const tp: ThroughputRun[] = [];
       for (let r = 0; r < RUNS; r++) {
-        const x = await throughputRun(client, kafka, brokers, tpEvents, TP_WARMUP, r, brokerPid);
+        const x = await throughputRun(client, kafka, brokers, tpEvents.slice(0, TP_WARMUP + N), TP_WARMUP, r, brokerPid);
         const cold = x.windowFrom > 0 ? `; the cold worker's first ${x.coldStart.events}: ${x.coldStart.eventsPerSec}/s over ${x.coldStart.seconds} s, cpu ${JSON.stringify(x.coldStart.cpuCores)}` : '';
         say(`${client} throughput run ${r + 1}: ${x.eventsPerSec}/s, ${x.events} events over ${x.seconds} s; cpu ${JSON.stringify(x.cpuCores)}${cold}`);
         tp.push(x);
+      }
+      const scaled: ThroughputRun[] = [];
+      for (let r = 0; SCALED !== null && r < RUNS; r++) {
+        const x = await throughputRun(client, kafka, brokers, tpEvents.slice(0, SCALED.warmup + N), SCALED.warmup, r, brokerPid, SCALED.workers);
+        say(`${client} throughput run ${r + 1} (${SCALED.workers} workers): ${x.eventsPerSec}/s, ${x.events} events over ${x.seconds} s; cpu ${JSON.stringify(x.cpuCores)}`);
+        scaled.push(x);
       }
       const lat: LatencyRun[] = [];
       if (LATENCY_RUNS > 0 && BROKER_WARMUP && brokerWarmup === null) {
@@ -630,14 +659,10 @@ async function main(): Promise<void> {
         say(`${client} latency run ${r + 1}: p50 ${x.latencyMs.p50} ms, p99 ${x.latencyMs.p99} ms (${x.measured} probes, ${x.lost} lost); split ${JSON.stringify(x.splitMs)}; bench loop delay ${JSON.stringify(x.benchLoopDelayMs)}; cpu ${JSON.stringify(x.cpuCores)}`);
         lat.push(x);
       }
-      const rates = tp.map((x) => x.eventsPerSec);
       results[client] = {
-        maxEventsPerSec: median(rates),
-        maxEventsPerSecMin: Math.min(...rates),
-        maxEventsPerSecMax: Math.max(...rates),
-        eventsPerWorkerCpuSec: median(tp.map((x) => x.eventsPerWorkerCpuSec)),
-        coldStartEventsPerSec: median(tp.map((x) => x.coldStart.eventsPerSec)),
+        ...throughputSummary(tp),
         throughputRuns: tp,
+        ...(SCALED !== null && { scaled: { workers: SCALED.workers, throughputWarmupEvents: SCALED.warmup, ...throughputSummary(scaled), throughputRuns: scaled } }),
         ...(lat.length > 0 && {
           // Median of the runs' percentiles, with their range: one run's p99 rests on its four
           // slowest probes, so a single hold-up of the shared machine decides it.
@@ -660,7 +685,7 @@ async function main(): Promise<void> {
   const out = {
     generatedAt: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, os: `${platform()} ${release()} ${arch()}` },
-    config: { events: N, throughputWarmupEvents: TP_WARMUP, runs: RUNS, latencyRuns: LATENCY_RUNS, brokerWarmupRuns: BROKER_WARMUP ? 1 : 0, rate: RATE, seconds: SECONDS, warmupSeconds: WARMUP, probesPerSec: PROBES_PER_SEC, seed: SEED, workers: WORKERS, lexiconTerms: lexicon, checkpointMs: process.env.SUPERVISOR_CHECKPOINT_MS ?? 'default (5000)', ruleset: rulesetLabel, rulesLoaded: rulesetSeen, topology: `broker (JVM), ${WORKERS === 1 ? 'worker' : `${WORKERS} workers (one group)`} and gateway (one process each), bench producer + WebSocket client (this process); 127.0.0.1` },
+    config: { events: N, throughputWarmupEvents: TP_WARMUP, runs: RUNS, latencyRuns: LATENCY_RUNS, brokerWarmupRuns: BROKER_WARMUP ? 1 : 0, rate: RATE, seconds: SECONDS, warmupSeconds: WARMUP, probesPerSec: PROBES_PER_SEC, seed: SEED, workers: WORKERS, scaledWorkers: SCALED?.workers ?? null, scaledWarmupEvents: SCALED?.warmup ?? null, lexiconTerms: lexicon, checkpointMs: process.env.SUPERVISOR_CHECKPOINT_MS ?? 'default (5000)', ruleset: rulesetLabel, rulesLoaded: rulesetSeen, topology: `broker (JVM), ${WORKERS === 1 ? 'worker' : `${WORKERS} workers (one group)`} and gateway (one process each), bench producer + WebSocket client (this process); 127.0.0.1` },
     e2e: results,
     ...(brokerWarmup !== null && { brokerWarmupRun: { ...brokerWarmup, why: 'one unmeasured latency run before the first measured ones: the broker JVM compiles the code of that workload (C2 compiler threads up to 0.7 of a core for ≈ 12 s), which a long-running broker has done long before' } }),
     totalSeconds: Math.round((Date.now() - started) / 1000),
@@ -669,9 +694,10 @@ async function main(): Promise<void> {
   // The default output also answers bench/results.json's `e2e` section (a custom E2E_OUT is an experiment).
   if (process.env.E2E_OUT === undefined && refreshE2eSection()) say('updated the e2e section of bench/results.json');
 
-  const rows: string[][] = [['client', 'max events/s (median; min–max)', 'runs', `p50 ms @${RATE}/s (median; min–max)`, 'p99 ms (median; min–max)', 'probes (lost)', 'worker CPU (cores) tp / lat', 'events per worker CPU-s', `cold worker, first ${TP_WARMUP || N} events: events/s`]];
+  const rows: string[][] = [['client', 'max events/s (median; min–max)', 'runs', `p50 ms @${RATE}/s (median; min–max)`, 'p99 ms (median; min–max)', 'probes (lost)', 'worker CPU (cores) tp / lat', 'events per worker CPU-s', 'cold phase (the warm-up events): events/s']];
+  type Series = { eventsPerWorkerCpuSec: number; maxEventsPerSec: number; maxEventsPerSecMin: number; maxEventsPerSecMax: number; throughputRuns: ThroughputRun[] };
   for (const c of CLIENTS) {
-    const r = results[c] as { eventsPerWorkerCpuSec: number; maxEventsPerSec: number; maxEventsPerSecMin: number; maxEventsPerSecMax: number; throughputRuns: ThroughputRun[]; latencyRuns?: LatencyRun[]; latencyMs?: { p50: number; p99: number; p50Range: number[]; p99Range: number[] } };
+    const r = results[c] as Series & { latencyRuns?: LatencyRun[]; latencyMs?: { p50: number; p99: number; p50Range: number[]; p99Range: number[] }; scaled?: Series & { workers: number } };
     const l = r.latencyRuns?.[0];
     rows.push([
       c,
@@ -684,9 +710,23 @@ async function main(): Promise<void> {
       String(median(r.throughputRuns.map((x) => x.eventsPerWorkerCpuSec))),
       r.throughputRuns.map((x) => x.coldStart.eventsPerSec).join(', '),
     ]);
+    if (r.scaled !== undefined) {
+      const sc = r.scaled;
+      rows.push([
+        `${c}, ${sc.workers} workers`,
+        `${sc.maxEventsPerSec} (${sc.maxEventsPerSecMin}–${sc.maxEventsPerSecMax})`,
+        sc.throughputRuns.map((x) => x.eventsPerSec).join(', '),
+        '-',
+        '-',
+        '-',
+        `${median(sc.throughputRuns.map((x) => x.cpuCores.worker ?? NaN))} / -`,
+        String(sc.eventsPerWorkerCpuSec),
+        sc.throughputRuns.map((x) => x.coldStart.eventsPerSec).join(', '),
+      ]);
+    }
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  process.stdout.write(`\nend to end through the broker (${rulesetLabel}: ${rulesetSeen?.rules ?? '?'} rules, ${rulesetSeen?.version ?? '?'}; ${N} events per throughput run${TP_WARMUP > 0 ? ` after ${TP_WARMUP} warm-up events` : ' (cold worker)'}, ${RUNS} runs; latency at ${RATE}/s for ${SECONDS} s, first ${WARMUP} s excluded)\n`);
+  process.stdout.write(`\nend to end through the broker (${rulesetLabel}: ${rulesetSeen?.rules ?? '?'} rules, ${rulesetSeen?.version ?? '?'}; ${N} events per throughput run${TP_WARMUP > 0 ? ` after ${TP_WARMUP} warm-up events` : ' (cold worker)'}${SCALED !== null ? ` (${SCALED.workers} workers: after ${SCALED.warmup})` : ''}, ${RUNS} runs; latency at ${RATE}/s for ${SECONDS} s, first ${WARMUP} s excluded)\n`);
   for (const r of rows) process.stdout.write(`${r.map((c, i) => c.padEnd(widths[i]!)).join('  ')}\n`);
   if (brokerWarmup !== null) process.stdout.write(`broker warm-up run (${brokerWarmup.client}, not counted): p50 ${brokerWarmup.latencyMs.p50} ms, p99 ${brokerWarmup.latencyMs.p99} ms; broker ${brokerWarmup.cpuCores.broker ?? '?'} of a core\n`);
   process.stdout.write(`\nwrote ${OUT} (${out.totalSeconds} s)\n`);
