@@ -694,7 +694,7 @@ async function main(): Promise<void> {
   // The default output also answers bench/results.json's `e2e` section (a custom E2E_OUT is an experiment).
   if (process.env.E2E_OUT === undefined && refreshE2eSection()) say('updated the e2e section of bench/results.json');
 
-  const rows: string[][] = [['client', 'max events/s (median; min–max)', 'runs', `p50 ms @${RATE}/s (median; min–max)`, 'p99 ms (median; min–max)', 'probes (lost)', 'worker CPU (cores) tp / lat', 'events per worker CPU-s', 'cold phase (the warm-up events): events/s']];
+  const rows: string[][] = [['client', 'max events/s (median; min–max)', 'runs', `p50 ms @${RATE}/s (median; min–max)`, 'p99 ms (median; min–max)', 'probes (lost)', 'worker CPU (cores) tp / lat', 'events per worker CPU-s', 'cold phase (warm-up, or all events when none): events/s']];
   type Series = { eventsPerWorkerCpuSec: number; maxEventsPerSec: number; maxEventsPerSecMin: number; maxEventsPerSecMax: number; throughputRuns: ThroughputRun[] };
   for (const c of CLIENTS) {
     const r = results[c] as Series & { latencyRuns?: LatencyRun[]; latencyMs?: { p50: number; p99: number; p50Range: number[]; p99Range: number[] }; scaled?: Series & { workers: number } };
