@@ -119,4 +119,9 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (delivery_id, attempt)
   );
   `,
+  // An alert's current envelope is the one of its latest change (alerts.seq): every write of
+  // an alert already writes that change row, so the alert row no longer keeps a second copy.
+  `
+  ALTER TABLE alerts DROP COLUMN envelope;
+  `,
 ];

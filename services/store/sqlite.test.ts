@@ -1,6 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { fakeAlert } from '../../tests/harness/fake-alert.js';
-import { openSqliteStore } from './sqlite.js';
+import { toFrame } from '../gateway/hub/hub.js';
+import { MIGRATIONS } from './migrations.js';
+import { DB_FILE, openSqliteStore } from './sqlite.js';
 
 let clock = Date.parse('2026-11-26T12:00:00Z');
 const now = () => clock;
@@ -43,6 +49,67 @@ describe('ingest', () => {
     const p2 = await s.listAlerts({ limit: 2, after: p1.next! });
     expect(p2.items.map((a) => a.alert.id)).toEqual(['a2', 'a1']);
     expect((await s.listAlerts({ limit: 10, platform: 'kuaishou' })).items.map((a) => a.alert.id)).toEqual(['a3', 'a1']);
+  });
+});
+
+describe('one copy of each envelope', () => {
+  it('reads an alert with the envelope of its latest change: new, repeated, acted on', async () => {
+    const s = store();
+    await s.ingest([{ alert: fakeAlert('a1'), kind: 'new' }, { alert: fakeAlert('a2'), kind: 'new' }]);
+    await s.ingest([{ alert: fakeAlert('a1', { occurrences: 4 }), kind: 'update' }]);
+    await s.act('a1', { type: 'ack' }, inspector);
+    expect(await s.getAlert('a1')).toMatchObject({ status: 'acknowledged', seq: 4, alert: { id: 'a1', data: { occurrences: 4 } } });
+    expect(await s.getAlert('a2')).toMatchObject({ status: 'open', seq: 2, alert: { id: 'a2', data: { occurrences: 1 } } });
+    const listed = await s.listAlerts({ limit: 10, status: 'acknowledged' });
+    expect(listed.items.map((a) => [a.alert.id, a.alert.data.occurrences])).toEqual([['a1', 4]]);
+  });
+
+  it('frames splice the stored text: the same frame as serialising the change', async () => {
+    const s = store();
+    const { changes } = await s.ingest([{ alert: fakeAlert('a1'), kind: 'new' }]);
+    const acted = await s.act('a1', { type: 'ack' }, inspector);
+    const replayed = await s.changesSince(0, 10);
+    for (const c of [...changes, acted.ok ? acted.change : null!, ...replayed]) {
+      expect(c.envelope).toBeDefined();
+      const { envelope: _, ...plain } = c;
+      expect(toFrame(c)).toBe(toFrame(plain));
+      expect(JSON.parse(toFrame(c))).toMatchObject({ type: c.kind, cursor: String(c.seq), status: c.status, alert: { id: 'a1' } });
+    }
+  });
+
+  it('migrates a store whose alert rows kept their own envelope copy', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-migrate-'));
+    try {
+      // The first schema, written as the code before migration 2 wrote it.
+      const old = new Database(join(dir, DB_FILE));
+      old.exec(MIGRATIONS[0]!);
+      old.pragma('user_version = 1');
+      const env = (occurrences: number) => JSON.stringify(fakeAlert('a1', { occurrences }));
+      const change = old.prepare('INSERT INTO changes (alert_id, kind, status, envelope, action_id, at) VALUES (?, ?, ?, ?, NULL, ?)');
+      change.run('a1', 'alert', 'open', env(1), 't0');
+      old
+        .prepare(
+          `INSERT INTO alerts (id, seq, room_id, session_id, platform, category, severity, rule_id, status, time_ms, occurrences, envelope, stored_at, updated_at)
+           VALUES ('a1', 1, 'r1', 's1', 'douyin', 'violation', 'medium', 'AD.ABSOLUTE_TERMS', 'open', 0, 1, ?, 't0', 't0')`,
+        )
+        .run(env(1));
+      change.run('a1', 'alert.update', 'open', env(3), 't1');
+      old.prepare("UPDATE alerts SET seq = 2, occurrences = 3, envelope = ?, updated_at = 't1' WHERE id = 'a1'").run(env(3));
+      old.close();
+
+      const s = openSqliteStore({ dataDir: dir, now });
+      expect(await s.getAlert('a1')).toMatchObject({ seq: 2, status: 'open', alert: { data: { occurrences: 3 } } });
+      const again = await s.ingest([{ alert: fakeAlert('a1', { occurrences: 5 }), kind: 'update' }]);
+      expect(again.changes).toMatchObject([{ seq: 3, alert: { data: { occurrences: 5 } } }]);
+      expect((await s.listAlerts({ limit: 10 })).items.map((a) => a.alert.data.occurrences)).toEqual([5]);
+      await s.close();
+      const check = new Database(join(dir, DB_FILE), { readonly: true });
+      expect((check.prepare('PRAGMA table_info(alerts)').all() as Array<{ name: string }>).map((c) => c.name)).not.toContain('envelope');
+      expect(check.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      check.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

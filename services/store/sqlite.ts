@@ -32,6 +32,8 @@ import type {
 } from './types.js';
 
 export const DB_FILE = 'supervisor.sqlite';
+/** An alert row with its current envelope: that of its latest change, `alerts.seq` (migration 2). */
+const ALERT_COLUMNS = 'a.id, a.seq, a.status, c.envelope, a.stored_at, a.updated_at, a.occurrences, a.platform';
 
 type AlertRow = { id: string; seq: number; status: string; envelope: string; stored_at: string; updated_at: string; occurrences: number; platform: string | null };
 type ChangeRow = { seq: number; kind: string; status: string; envelope: string; action_id: number | null };
@@ -154,12 +156,12 @@ export function openSqliteStore(opts: SqliteStoreOptions): AlertStore {
   }
 
   const q = {
-    getAlert: db.prepare<[string], AlertRow>('SELECT id, seq, status, envelope, stored_at, updated_at, occurrences, platform FROM alerts WHERE id = ?'),
+    getAlert: db.prepare<[string], AlertRow>(`SELECT ${ALERT_COLUMNS} FROM alerts a JOIN changes c ON c.seq = a.seq WHERE a.id = ?`),
     insertAlert: db.prepare(
-      `INSERT INTO alerts (id, seq, room_id, session_id, platform, category, severity, rule_id, status, time_ms, occurrences, envelope, stored_at, updated_at)
-       VALUES (@id, @seq, @room_id, @session_id, @platform, @category, @severity, @rule_id, 'open', @time_ms, @occurrences, @envelope, @at, @at)`,
+      `INSERT INTO alerts (id, seq, room_id, session_id, platform, category, severity, rule_id, status, time_ms, occurrences, stored_at, updated_at)
+       VALUES (@id, @seq, @room_id, @session_id, @platform, @category, @severity, @rule_id, 'open', @time_ms, @occurrences, @at, @at)`,
     ),
-    updateAlertEnvelope: db.prepare('UPDATE alerts SET seq = ?, occurrences = ?, envelope = ?, updated_at = ? WHERE id = ?'),
+    updateAlertOccurrences: db.prepare('UPDATE alerts SET seq = ?, occurrences = ?, updated_at = ? WHERE id = ?'),
     updateAlertStatus: db.prepare('UPDATE alerts SET seq = ?, status = ?, updated_at = ? WHERE id = ?'),
     insertChange: db.prepare<[string, string, string, string, number | null, string]>('INSERT INTO changes (alert_id, kind, status, envelope, action_id, at) VALUES (?, ?, ?, ?, ?, ?)'),
     changesSince: db.prepare<[number, number], ChangeRow>('SELECT seq, kind, status, envelope, action_id FROM changes WHERE seq > ? ORDER BY seq LIMIT ?'),
@@ -218,7 +220,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): AlertStore {
   }
 
   function toChange(r: ChangeRow): Change {
-    const c: Change = { seq: r.seq, kind: r.kind as ChangeKind, status: r.status as AlertStatus, alert: JSON.parse(r.envelope) as AlertEnvelope };
+    const c: Change = { seq: r.seq, kind: r.kind as ChangeKind, status: r.status as AlertStatus, alert: JSON.parse(r.envelope) as AlertEnvelope, envelope: r.envelope };
     if (r.action_id !== null) {
       const a = q.getAction.get(r.action_id);
       if (a) c.action = toActionRecord(a);
@@ -253,11 +255,10 @@ export function openSqliteStore(opts: SqliteStoreOptions): AlertStore {
           rule_id: alert.data.ruleId,
           time_ms: Number.isFinite(timeMs) ? timeMs : 0,
           occurrences: alert.data.occurrences,
-          envelope,
           at,
         });
         audit('system', 'alert.raised', alert.id, { ruleId: alert.data.ruleId, platform: alert.data.room.platform, digest: hashToken(envelope) });
-        changes.push({ seq, kind: 'alert', status: 'open', alert });
+        changes.push({ seq, kind: 'alert', status: 'open', alert, envelope });
         if (alert.data.room.platform !== null) {
           for (const w of q.enabledWebhooksOf.all(alert.data.room.platform)) {
             if (!matchesFilter(JSON.parse(w.filter) as WebhookFilter, alert)) continue;
@@ -275,8 +276,8 @@ export function openSqliteStore(opts: SqliteStoreOptions): AlertStore {
       merged.data = { ...merged.data, occurrences: alert.data.occurrences, lastSeen: alert.data.lastSeen, evidence: alert.data.evidence, ...(alert.data.detectedAt ? { detectedAt: alert.data.detectedAt } : {}) };
       const mergedText = JSON.stringify(merged);
       const seq = change(alert.id, 'alert.update', existing.status, mergedText, null);
-      q.updateAlertEnvelope.run(seq, alert.data.occurrences, mergedText, at, alert.id);
-      changes.push({ seq, kind: 'alert.update', status: existing.status as AlertStatus, alert: merged });
+      q.updateAlertOccurrences.run(seq, alert.data.occurrences, at, alert.id);
+      changes.push({ seq, kind: 'alert.update', status: existing.status as AlertStatus, alert: merged, envelope: mergedText });
     }
     return { changes, duplicates, outboxed };
   });
@@ -293,7 +294,7 @@ export function openSqliteStore(opts: SqliteStoreOptions): AlertStore {
     q.updateAlertStatus.run(seq, next.status, at, alertId);
     audit(actor.tokenId, `alert.${input.type}`, alertId, { role: actor.role, reason: input.reason ?? null, comment: input.comment ?? null, from: row.status, to: next.status });
     const action = toActionRecord(q.getAction.get(actionId)!);
-    return { ok: true as const, change: { seq, kind: 'alert.update' as const, status: next.status, alert: JSON.parse(row.envelope) as AlertEnvelope, action } };
+    return { ok: true as const, change: { seq, kind: 'alert.update' as const, status: next.status, alert: JSON.parse(row.envelope) as AlertEnvelope, envelope: row.envelope, action } };
   });
 
   const recordAttemptTx = db.transaction((deliveryId: number, outcome: Parameters<AlertStore['recordAttempt']>[1]) => {
@@ -336,18 +337,18 @@ export function openSqliteStore(opts: SqliteStoreOptions): AlertStore {
           args.push(v);
         }
       };
-      eq('room_id', query.roomId);
-      eq('session_id', query.sessionId);
-      eq('platform', query.platform);
-      eq('category', query.category);
-      eq('severity', query.severity);
-      eq('status', query.status);
-      eq('rule_id', query.ruleId);
-      if (query.fromMs !== undefined) (where.push('time_ms >= ?'), args.push(query.fromMs));
-      if (query.toMs !== undefined) (where.push('time_ms < ?'), args.push(query.toMs));
+      eq('a.room_id', query.roomId);
+      eq('a.session_id', query.sessionId);
+      eq('a.platform', query.platform);
+      eq('a.category', query.category);
+      eq('a.severity', query.severity);
+      eq('a.status', query.status);
+      eq('a.rule_id', query.ruleId);
+      if (query.fromMs !== undefined) (where.push('a.time_ms >= ?'), args.push(query.fromMs));
+      if (query.toMs !== undefined) (where.push('a.time_ms < ?'), args.push(query.toMs));
       // Newest first by storage order; the page cursor is the rowid of the last item.
-      if (query.after !== undefined) (where.push('rowid < ?'), args.push(Number(query.after)));
-      const sql = `SELECT rowid AS rid, id, seq, status, envelope, stored_at, updated_at, occurrences, platform FROM alerts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY rowid DESC LIMIT ?`;
+      if (query.after !== undefined) (where.push('a.rowid < ?'), args.push(Number(query.after)));
+      const sql = `SELECT a.rowid AS rid, ${ALERT_COLUMNS} FROM alerts a JOIN changes c ON c.seq = a.seq ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.rowid DESC LIMIT ?`;
       const rows = db.prepare<Array<string | number>, AlertRow & { rid: number }>(sql).all(...args, query.limit + 1);
       const page = rows.slice(0, query.limit);
       return { items: page.map(toStored), next: rows.length > query.limit ? String(page[page.length - 1]!.rid) : null };

@@ -48,6 +48,8 @@ export type Change = {
   status: AlertStatus;
   /** Set when a human action caused the change. */
   action?: ActionRecord;
+  /** `alert` as the store keeps it (JSON text), when it has it: frames splice it in instead of serialising the alert again. */
+  envelope?: string;
 };
 
 export type IngestInput = { alert: AlertEnvelope; kind: 'new' | 'update' };

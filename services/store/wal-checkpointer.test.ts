@@ -23,7 +23,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const alertBatch = (from: number, n: number) =>
   Array.from({ length: n }, (_, i) => {
     const a = fakeAlert(`a${from + i}`);
-    return { alert: { ...a, data: { ...a.data, summary: '全网最低'.repeat(400) } }, kind: 'new' as const };
+    return { alert: { ...a, data: { ...a.data, summary: '全网最低'.repeat(800) } }, kind: 'new' as const };
   });
 
 describe('WAL checkpoints on their own thread', () => {

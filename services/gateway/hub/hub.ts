@@ -68,9 +68,14 @@ export type HubStats = { connected: number; refused: number; cut: number; timedO
 
 export type Hub = ReturnType<typeof createHub>;
 
-/** The frame of a change; built once per broadcast, sent to every client that may see it. */
+/**
+ * The frame of a change; built once per broadcast, sent to every client that may see it. The
+ * alert's stored JSON text, when the change carries it, is spliced in rather than serialised again.
+ */
 export function toFrame(c: Change): string {
-  return JSON.stringify({ type: c.kind, cursor: String(c.seq), status: c.status, ...(c.action ? { action: c.action } : {}), alert: c.alert });
+  const head = { type: c.kind, cursor: String(c.seq), status: c.status, ...(c.action ? { action: c.action } : {}) };
+  if (c.envelope === undefined) return JSON.stringify({ ...head, alert: c.alert });
+  return `${JSON.stringify(head).slice(0, -1)},"alert":${c.envelope}}`;
 }
 
 export function createHub(opts: HubOptions) {
