@@ -41,6 +41,22 @@ describe('ingest', () => {
     expect(JSON.parse(due[0]!.body).id).toBe('a1');
   });
 
+  it('chains one audit entry per new alert and outboxes each to its subscriptions, many alerts in one batch', async () => {
+    const s = store();
+    await s.createWebhook({ platform: 'douyin', url: 'http://x/1' }, 'admin');
+    await s.createWebhook({ platform: 'douyin', url: 'http://x/2', filter: { categories: ['price-fraud'] } }, 'admin');
+    const r = await s.ingest([
+      { alert: fakeAlert('a1'), kind: 'new' },
+      { alert: fakeAlert('a2', { category: 'price-fraud' }), kind: 'new' },
+      { alert: fakeAlert('a3', { platform: 'kuaishou' }), kind: 'new' },
+      { alert: fakeAlert('a1', { occurrences: 2 }), kind: 'update' },
+    ]);
+    expect(r.outboxed).toBe(3); // a1 → hook 1; a2 → hooks 1 and 2; a3: no kuaishou hook
+    const log = await s.auditLog({ limit: 10 });
+    expect(log.filter((e) => e.action === 'alert.raised').map((e) => e.alertId)).toEqual(['a1', 'a2', 'a3']);
+    expect(await s.verifyAudit()).toMatchObject({ ok: true, entries: 5 });
+  });
+
   it('lists by filter, newest first, with pages', async () => {
     const s = store();
     for (let i = 0; i < 5; i++) await s.ingest([{ alert: fakeAlert(`a${i}`, { platform: i % 2 ? 'kuaishou' : 'douyin' }), kind: 'new' }]);

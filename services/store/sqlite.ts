@@ -205,14 +205,21 @@ export function openSqliteStore(opts: SqliteStoreOptions): AlertStore {
     deliveryCounts: db.prepare<[], { state: string; n: number }>('SELECT state, COUNT(*) AS n FROM deliveries GROUP BY state'),
   };
 
-  function audit(actor: string, action: string, alertId: string | null, detail: unknown): void {
-    const head = q.auditHead.get();
+  type AuditHead = { seq: number; hash: string } | undefined;
+
+  /** Appends one entry after `head` (the chain's last entry, read in this transaction); the new head. */
+  function appendAudit(head: AuditHead, actor: string, action: string, alertId: string | null, detail: unknown): { seq: number; hash: string } {
     const seq = (head?.seq ?? 0) + 1;
     const prev = head?.hash ?? GENESIS_HASH;
     const at = iso(now());
     const detailText = JSON.stringify(detail ?? null);
     const hash = auditHash(prev, { seq, at, actor, action, alertId, detail: detailText });
     q.insertAudit.run(seq, at, actor, action, alertId, detailText, prev, hash);
+    return { seq, hash };
+  }
+
+  function audit(actor: string, action: string, alertId: string | null, detail: unknown): void {
+    appendAudit(q.auditHead.get(), actor, action, alertId, detail);
   }
 
   function change(alertId: string, kind: ChangeKind, status: string, envelope: string, actionId: number | null): number {
@@ -237,6 +244,9 @@ export function openSqliteStore(opts: SqliteStoreOptions): AlertStore {
     let duplicates = 0;
     let outboxed = 0;
     const at = iso(now());
+    // Read once per batch: nothing else writes the chain or the subscriptions inside this transaction.
+    let head: AuditHead | null = null;
+    const hooksOf = new Map<string, Array<{ id: string; filter: WebhookFilter }>>();
     for (const { alert } of items) {
       const existing = q.getAlert.get(alert.id);
       const envelope = JSON.stringify(alert);
@@ -257,11 +267,14 @@ export function openSqliteStore(opts: SqliteStoreOptions): AlertStore {
           occurrences: alert.data.occurrences,
           at,
         });
-        audit('system', 'alert.raised', alert.id, { ruleId: alert.data.ruleId, platform: alert.data.room.platform, digest: hashToken(envelope) });
+        head = appendAudit(head ?? q.auditHead.get(), 'system', 'alert.raised', alert.id, { ruleId: alert.data.ruleId, platform: alert.data.room.platform, digest: hashToken(envelope) });
         changes.push({ seq, kind: 'alert', status: 'open', alert, envelope });
-        if (alert.data.room.platform !== null) {
-          for (const w of q.enabledWebhooksOf.all(alert.data.room.platform)) {
-            if (!matchesFilter(JSON.parse(w.filter) as WebhookFilter, alert)) continue;
+        const platform = alert.data.room.platform;
+        if (platform !== null) {
+          let hooks = hooksOf.get(platform);
+          if (hooks === undefined) hooksOf.set(platform, (hooks = q.enabledWebhooksOf.all(platform).map((w) => ({ id: w.id, filter: JSON.parse(w.filter) as WebhookFilter }))));
+          for (const w of hooks) {
+            if (!matchesFilter(w.filter, alert)) continue;
             outboxed += q.insertDelivery.run(w.id, alert.id, alert.id, envelope, now(), at, at).changes;
           }
         }
