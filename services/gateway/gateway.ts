@@ -8,8 +8,14 @@
  * validated (another role, maybe another version, wrote them); an unreadable one is counted
  * and skipped, never fatal. Every commit that produces changes (Kafka ingest, HTTP actions)
  * runs through one serial queue, so frames leave in cursor order.
+ *
+ * Group commit: the consumer hands out the partitions of a fetch together, and the batches
+ * handed out in one turn of the event loop are written in one transaction, fanned out together,
+ * and their handlers resolve (or reject) with it. At a live rate a fetch holds a few alerts per
+ * partition, and a transaction's fixed cost would otherwise be most of each alert's.
  */
 import type { AddressInfo } from 'node:net';
+import { setImmediate as onNextTurn } from 'node:timers';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { AlertEnvelopeSchema, TOPICS, type AlertEnvelope } from '../engine/index.js';
 import type { KafkaPort, RawRecord } from '../shared/kafka/port.js';
@@ -41,6 +47,8 @@ const SLOW_STORE_MS = 50;
 /** The alert store's WAL is checkpointed this often, off the event loop (wal-checkpointer.ts). */
 const WAL_CHECKPOINT_MS = 1_000;
 export const DEFAULT_GATEWAY_GROUP = 'supervisor-gateway';
+/** Partitions of supervisor.alerts handed out at once: every partition of a fetch (group commit). */
+const GATEWAY_PARTITIONS_CONCURRENTLY = 64;
 export const DEFAULT_ROTATION_OVERLAP_MS = 24 * 3_600_000;
 /** Largest HTTP request body accepted (JSON). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -80,7 +88,8 @@ export type Gateway = Step & {
   httpUrl(): string;
   hub: ReturnType<typeof createHub>;
   store(): AlertStore;
-  counters: { alerts: number; updates: number; duplicates: number; invalid: number };
+  /** `storeWrites`: transactions that stored alerts (each holds the batches of one turn). */
+  counters: { alerts: number; updates: number; duplicates: number; invalid: number; storeWrites: number };
 };
 
 /** Decodes one supervisor.alerts record; null when it is not a valid alert envelope. */
@@ -130,7 +139,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       metrics.deliveryMs.observe(ms / 1000);
     },
   });
-  const counters = { alerts: 0, updates: 0, duplicates: 0, invalid: 0 };
+  const counters = { alerts: 0, updates: 0, duplicates: 0, invalid: 0, storeWrites: 0 };
   let consuming = false;
   let app: FastifyInstance | null = null;
   let boundPort = opts.port;
@@ -159,7 +168,13 @@ export function createGateway(opts: GatewayOptions): Gateway {
   const groupId = opts.groupId ?? DEFAULT_GATEWAY_GROUP;
   // The store holds a batch once onBatch resolved, so commits need no flush; one a second
   // (and soon after the alerts stop) spares the broker a commit per batch.
-  const consumer = opts.kafka.consumer({ groupId, topics: [TOPICS.alerts], fromBeginning: true, checkpoint: { intervalMs: GATEWAY_COMMIT_MS } });
+  const consumer = opts.kafka.consumer({
+    groupId,
+    topics: [TOPICS.alerts],
+    fromBeginning: true,
+    partitionsConcurrently: GATEWAY_PARTITIONS_CONCURRENTLY,
+    checkpoint: { intervalMs: GATEWAY_COMMIT_MS },
+  });
   const lagProbe = createLagProbe({
     source: opts.offsetsSource ?? kafkajsOffsetsSource(opts.kafka.brokers),
     groups: [{ groupId, topics: [TOPICS.alerts] }, ...(opts.lagGroups ?? [])],
@@ -186,19 +201,42 @@ export function createGateway(opts: GatewayOptions): Gateway {
     }
     if (batch.length > 0 && newest > 0) metrics.recordAge.set({ partition: String(batch[0]!.partition) }, Math.max(0, Date.now() - newest) / 1000);
     if (items.length === 0) return;
-    const result = await serial(async () => {
-      const started = performance.now();
-      const r = await s().ingest(items); // throws → handler rejects → nothing committed, batch comes again
-      const ms = performance.now() - started;
-      if (ms >= SLOW_STORE_MS) log.warn({ alerts: items.length, ms: Math.round(ms) }, 'slow alert store write');
-      fanOut(r.changes);
-      return r;
+    await storeInTurn(items);
+  }
+
+  // The batches waiting for this turn's store write (the first one schedules it).
+  type Group = { items: IngestInput[]; calls: Array<{ resolve: () => void; reject: (err: unknown) => void }> };
+  let waiting: Group | null = null;
+
+  function storeInTurn(items: readonly IngestInput[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let group = waiting;
+      if (group === null) {
+        const mine: Group = (group = waiting = { items: [], calls: [] });
+        onNextTurn(() => {
+          waiting = null;
+          serial(() => storeGroup(mine.items)).then(
+            () => mine.calls.forEach((c) => c.resolve()),
+            (err: unknown) => mine.calls.forEach((c) => c.reject(err)), // nothing committed: every batch comes again
+          );
+        });
+      }
+      for (const item of items) group.items.push(item);
+      group.calls.push({ resolve, reject });
     });
-    counters.alerts += result.changes.filter((c) => c.kind === 'alert').length;
-    counters.updates += result.changes.filter((c) => c.kind === 'alert.update').length;
-    counters.duplicates += result.duplicates;
-    if (result.duplicates > 0) metrics.duplicates.inc(result.duplicates);
-    if (result.outboxed > 0) dispatcher.kick();
+  }
+
+  async function storeGroup(items: readonly IngestInput[]): Promise<void> {
+    const started = performance.now();
+    const r = await s().ingest(items); // throws → the handlers reject → nothing committed
+    counters.storeWrites++;
+    const ms = performance.now() - started;
+    if (ms >= SLOW_STORE_MS) log.warn({ alerts: items.length, ms: Math.round(ms) }, 'slow alert store write');
+    fanOut(r.changes);
+    for (const c of r.changes) c.kind === 'alert' ? counters.alerts++ : counters.updates++;
+    counters.duplicates += r.duplicates;
+    if (r.duplicates > 0) metrics.duplicates.inc(r.duplicates);
+    if (r.outboxed > 0) dispatcher.kick();
   }
 
   let routes: AnyRoute[] = [];
