@@ -11,6 +11,8 @@
  *   - jsonParseOnly.eventsPerSec Buffer → toString → JSON.parse alone: the reference floor;
  *   - engine.vsJsonParse         engine / jsonParse throughput ratio;
  *   - decodeOnly, transcript-only and price-only throughput; alerts per rule (sanity);
+ *   - gatewayStore               the gateway's µs per alert message (decode, SQLite store,
+ *                                WebSocket frame) over the stream's alerts (bench/store.ts);
  *   - e2e                        copied from the last `npm run bench:e2e` (bench/e2e-summary.ts).
  * Prints a table and writes bench/results.json (BENCH_OUT overrides the path).
  *
@@ -31,6 +33,7 @@ import { lexiconBench, lexiconRows } from './lexicon.js';
 import { memoryBench } from './memory.js';
 import { costBreakdown, COST_KINDS } from './cost.js';
 import { memoryLatency } from './memory-latency.js';
+import { storeBench, storeRows } from './store.js';
 import { groupByKey } from '../services/shared/group.js';
 import { LEXICON_SCALE, padLexicon, roomTranscripts } from './pad-lexicon.js';
 
@@ -225,7 +228,7 @@ function table(rows: Array<[string, string]>): string {
 
 // ───────────────────────────── main ─────────────────────────────
 
-function main(): void {
+async function main(): Promise<void> {
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const started = process.hrtime.bigint();
 
@@ -317,6 +320,7 @@ function main(): void {
   const memory = memoryBench({ rooms: envInt('BENCH_ROOMS', 100_000, 1), agedEvents, seed: SEED });
   log('bench: dependent-load latency (0.5–256 MiB)…');
   const loadNs = memoryLatency();
+  const gatewayStore = await storeBench(msgs, ruleset, { runs: RUNS, log });
 
   // ── results
   const eps = (n: number, secs: number[]) => spread(secs.map((s) => n / s));
@@ -398,6 +402,8 @@ function main(): void {
     },
     lexicon,
     memory,
+    /** The gateway's cost per alert message (decode, SQLite store, WebSocket frame), in process: bench/store.ts. */
+    gatewayStore,
     decodeFailures: first.failed,
     /** Through the real broker: the last `npm run bench:e2e` (it needs a broker and minutes), null if never run. */
     e2e: e2eSummary(),
@@ -451,6 +457,8 @@ function main(): void {
       ? []
       : [['memory per aged room', `${fmt(memory.aged.bytesPerRoom)} B  (${fmt(memory.aged.rooms)} rooms × ${memory.aged.eventsPerRoom} events, median ${memory.aged.medianSessionEvents} in the current session; snapshot ${fmt(memory.aged.snapshotCharsPerRoom)} chars)`] as [string, string]]),
     ['', ''],
+    ...storeRows(gatewayStore),
+    ['', ''],
     ['dependent load (one cache miss), ns', Object.entries(loadNs).map(([k, v]) => `${k} ${v}`).join(' · ')],
     ['rooms in state / heap', `${fmt(first.rooms)} / ${e.heapUsedMiB} MiB`],
     ['wall time', `${results.wallSeconds} s → ${OUT}`],
@@ -468,4 +476,7 @@ function main(): void {
   if (sink === -1) log(''); // never true; reads the sink
 }
 
-main();
+main().catch((err: unknown) => {
+  process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
