@@ -11,8 +11,9 @@
  *
  * Group commit: the consumer hands out the partitions of a fetch together, and the batches
  * handed out in one turn of the event loop are written in one transaction, fanned out together,
- * and their handlers resolve (or reject) with it. At a live rate a fetch holds a few alerts per
- * partition, and a transaction's fixed cost would otherwise be most of each alert's.
+ * and their handlers resolve (or reject) with it. A transaction's fixed cost is most of an
+ * alert's when it holds a few (BENCHMARKS.md, Gateway store); when the gateway is behind, a
+ * fetch holds many alerts on every partition, and they now share one.
  */
 import type { AddressInfo } from 'node:net';
 import { setImmediate as onNextTurn } from 'node:timers';
