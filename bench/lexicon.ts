@@ -33,11 +33,11 @@ import { buildNormaliserTables, createNormaliser, type NormaliserTables } from '
 import { VariantSeedSchema } from '../services/engine/normalise/variants.js';
 import { DEFAULT_SEEDS_DIR } from '../services/shared/rules-fs.js';
 import { generateEvents, mulberry32, type Rng } from './generate.js';
+import { roundSpread, spread, type Spread } from './stats.js';
 
 export const LEXICON_TERMS = 5_000;
 const PLANT_RATE = 0.02;
 
-type Spread = { median: number; min: number; max: number };
 type Peer = { name: string; compareOn: 'occurrences' | 'distinct terms'; timedOn: number; segmentsPerSec: Spread; cpuSegmentsPerSec: Spread; disagreements: number; examples: string[] };
 
 export type LexiconResults = {
@@ -58,13 +58,6 @@ export type LexiconResults = {
   fusedDisagreements: number;
   runs: number;
 };
-
-function spread(xs: readonly number[]): Spread {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  const median = s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-  return { median: Math.round(median), min: Math.round(s[0]!), max: Math.round(s[s.length - 1]!) };
-}
 
 function version(pkg: string): string {
   // A dependency's package.json is not always exported: read it next to the resolved entry.
@@ -244,7 +237,10 @@ function pass(segments: readonly string[], fn: (s: string) => number): { wall: n
 }
 
 type Rates = { segmentsPerSec: Spread; cpuSegmentsPerSec: Spread };
-const rates = (xs: ReadonlyArray<{ wall: number; cpu: number }>): Rates => ({ segmentsPerSec: spread(xs.map((x) => x.wall)), cpuSegmentsPerSec: spread(xs.map((x) => x.cpu)) });
+const rates = (xs: ReadonlyArray<{ wall: number; cpu: number }>): Rates => ({
+  segmentsPerSec: roundSpread(spread(xs.map((x) => x.wall))),
+  cpuSegmentsPerSec: roundSpread(spread(xs.map((x) => x.cpu))),
+});
 
 export function lexiconBench(ruleset: Ruleset, opts: { segments: number; runs: number; seed: number; log?: (s: string) => void }): LexiconResults {
   const log = opts.log ?? (() => undefined);

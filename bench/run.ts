@@ -33,6 +33,7 @@ import { lexiconBench, lexiconRows } from './lexicon.js';
 import { memoryBench } from './memory.js';
 import { costBreakdown, COST_KINDS } from './cost.js';
 import { memoryLatency } from './memory-latency.js';
+import { round, roundSpread, spread, type Spread } from './stats.js';
 import { storeBench, storeRows } from './store.js';
 import { groupByKey } from '../services/shared/group.js';
 import { LEXICON_SCALE, padLexicon, roomTranscripts } from './pad-lexicon.js';
@@ -163,23 +164,11 @@ function timerOverheadNs(): number {
 
 // ───────────────────────────── stats ─────────────────────────────
 
-type Spread = { median: number; min: number; max: number };
-
 function quantile(sorted: Float64Array | number[], q: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[i]!;
 }
-
-function spread(xs: readonly number[]): Spread {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  const median = s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-  return { median, min: s[0]!, max: s[s.length - 1]! };
-}
-
-const round = (x: number, d = 0): number => Math.round(x * 10 ** d) / 10 ** d;
-const roundSpread = (s: Spread, d = 0): Spread => ({ median: round(s.median, d), min: round(s.min, d), max: round(s.max, d) });
 
 type LatencyStats = { p50: number; p90: number; p99: number; p999: number; max: number; mean: number };
 

@@ -16,19 +16,13 @@ import { toFrame } from '../services/gateway/hub/hub.js';
 import type { RawRecord } from '../services/shared/kafka/port.js';
 import { openSqliteStore } from '../services/store/sqlite.js';
 import type { IngestInput } from '../services/store/types.js';
+import { roundSpread, spread, type Spread } from './stats.js';
 
 export type StoreMsg = { value: Buffer; topic: string; partition: number; offset: number; expected: EventType };
-type Spread = { median: number; min: number; max: number };
 export type StoreBatchResult = { decodeUs: Spread; ingestUs: Spread; frameUs: Spread; totalUs: Spread };
 export type StoreBenchResult = { messages: number; updates: number; avgBytes: number; batches: Record<string, StoreBatchResult> };
 
 const BATCHES = [1, 100] as const;
-
-function spread(xs: number[]): Spread {
-  const s = [...xs].sort((a, b) => a - b);
-  const r = (x: number) => Math.round(x * 10) / 10;
-  return { median: r(s[s.length >> 1]!), min: r(s[0]!), max: r(s[s.length - 1]!) };
-}
 
 /** The alert records one engine pass over `msgs` sends to supervisor.alerts, in order. */
 function alertRecords(msgs: readonly StoreMsg[], ruleset: Ruleset): RawRecord[] {
@@ -99,10 +93,10 @@ async function measure(msgs: readonly StoreMsg[], ruleset: Ruleset, opts: { runs
     const runs = [];
     for (let r = 0; r < opts.runs; r++) runs.push(await storeRun(records, batch));
     batches[String(batch)] = {
-      decodeUs: spread(runs.map((r) => r.decode)),
-      ingestUs: spread(runs.map((r) => r.ingest)),
-      frameUs: spread(runs.map((r) => r.frame)),
-      totalUs: spread(runs.map((r) => r.decode + r.ingest + r.frame)),
+      decodeUs: roundSpread(spread(runs.map((r) => r.decode)), 1),
+      ingestUs: roundSpread(spread(runs.map((r) => r.ingest)), 1),
+      frameUs: roundSpread(spread(runs.map((r) => r.frame)), 1),
+      totalUs: roundSpread(spread(runs.map((r) => r.decode + r.ingest + r.frame)), 1),
     };
   }
   return {
