@@ -18,7 +18,7 @@
 import type { AddressInfo } from 'node:net';
 import { setImmediate as onNextTurn } from 'node:timers';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { AlertEnvelopeSchema, DEFAULT_PARTITIONS, TOPICS, type AlertEnvelope } from '../engine/index.js';
+import { AlertEnvelopeSchema, DEFAULT_PARTITIONS, isAlertEnvelope, TOPICS, type AlertEnvelope } from '../engine/index.js';
 import type { KafkaPort, RawRecord } from '../shared/kafka/port.js';
 import type { Logger } from '../shared/log.js';
 import type { Step } from '../shared/steps.js';
@@ -107,9 +107,12 @@ export function decodeAlertRecord(rec: RawRecord): IngestInput | null {
   } catch {
     return null;
   }
+  const kind = rec.headers['alert-kind'] === 'update' ? 'update' : 'new';
+  // The hand-written guard first; the schema only for what it turns down (it has the last word).
+  if (isAlertEnvelope(parsed)) return { alert: parsed, kind };
   const alert = AlertEnvelopeSchema.safeParse(parsed);
   if (!alert.success) return null;
-  return { alert: alert.data as AlertEnvelope, kind: rec.headers['alert-kind'] === 'update' ? 'update' : 'new' };
+  return { alert: alert.data as AlertEnvelope, kind };
 }
 
 export function createGateway(opts: GatewayOptions): Gateway {
