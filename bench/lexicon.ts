@@ -137,7 +137,11 @@ export function buildCorpus(ruleset: Ruleset, tables: NormaliserTables, segments
     planted++;
     if (evaded) plantedEvaded++;
   }
-  return { texts, lexicon, realTerms: real.length, planted, plantedEvaded };
+  // Joining and splicing above leave rope (cons) strings, on which every charCodeAt first
+  // follows a pointer; the engine's texts come out of JSON.parse flat. Flatten them the same way,
+  // or every scan here (ours, the peers' normalised input aside, and the charCodeAt bound) is
+  // timed on strings the engine never sees.
+  return { texts: texts.map((t) => JSON.parse(JSON.stringify(t)) as string), lexicon, realTerms: real.length, planted, plantedEvaded };
 }
 
 // ───────────────────────────── peers ─────────────────────────────
