@@ -20,8 +20,8 @@ export const DEFAULT_WORKER_GROUP = 'supervisor-worker';
  * what arrived. When it is behind, a bigger call holds more events of each room, and the
  * handler applies a room's events one after the other (handle-batch.ts), so the room's state
  * stays in cache between them: with the rdkafka fetch of up to 40,000 records this took a warm
- * worker from ≈ 21,000 to ≈ 25,000 events/s (BENCHMARKS.md). It also bounds how long one call
- * holds the event loop (≈ 0.4 s at 10,000 records).
+ * worker from ≈ 21,000 to ≈ 25,000 events/s (docs/benchmarks-history.md, sixteenth session).
+ * It also bounds how long one call holds the event loop (≈ 0.4 s at 10,000 records).
  */
 export const DEFAULT_WORKER_MAX_BATCH = 10_000;
 /**
