@@ -53,9 +53,9 @@ async function storeRun(records: readonly RawRecord[], batch: number): Promise<{
       const t0 = performance.now();
       const items: IngestInput[] = [];
       for (let k = b; k < Math.min(records.length, b + batch); k++) {
-        const item = decodeAlertRecord(records[k]!);
-        if (item === null) throw new Error('bench: the engine produced an alert the gateway rejects');
-        items.push(item);
+        const decoded = decodeAlertRecord(records[k]!);
+        if (!decoded.ok) throw new Error(`bench: the engine produced an alert the gateway rejects (${decoded.reason})`);
+        items.push(decoded.item);
       }
       const t1 = performance.now();
       const r = await store.ingest(items);

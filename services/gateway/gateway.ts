@@ -99,20 +99,24 @@ export type Gateway = Step & {
   counters: { alerts: number; updates: number; duplicates: number; invalid: number; storeWrites: number };
 };
 
-/** Decodes one supervisor.alerts record; null when it is not a valid alert envelope. */
-export function decodeAlertRecord(rec: RawRecord): IngestInput | null {
+/** Decodes one supervisor.alerts record: the alert, or why it is not a valid alert envelope. */
+export function decodeAlertRecord(rec: RawRecord): { ok: true; item: IngestInput } | { ok: false; reason: string } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(rec.value?.toString('utf8') ?? '');
-  } catch {
-    return null;
+  } catch (err) {
+    return { ok: false, reason: `not JSON: ${(err as Error).message}` };
   }
   const kind = rec.headers['alert-kind'] === 'update' ? 'update' : 'new';
   // The hand-written guard first; the schema only for what it turns down (it has the last word).
-  if (isAlertEnvelope(parsed)) return { alert: parsed, kind };
+  if (isAlertEnvelope(parsed)) return { ok: true, item: { alert: parsed, kind } };
   const alert = AlertEnvelopeSchema.safeParse(parsed);
-  if (!alert.success) return null;
-  return { alert: alert.data as AlertEnvelope, kind };
+  if (!alert.success) {
+    const issues = alert.error.issues;
+    const shown = issues.slice(0, 3).map((i) => `${i.path.length > 0 ? i.path.join('.') : '(envelope)'}: ${i.message}`);
+    return { ok: false, reason: `not an alert envelope: ${shown.join('; ')}${issues.length > 3 ? `; and ${issues.length - 3} more` : ''}` };
+  }
+  return { ok: true, item: { alert: alert.data as AlertEnvelope, kind } };
 }
 
 export function createGateway(opts: GatewayOptions): Gateway {
@@ -201,14 +205,14 @@ export function createGateway(opts: GatewayOptions): Gateway {
     let newest = 0;
     for (const rec of batch) {
       newest = Math.max(newest, rec.timestamp);
-      const item = decodeAlertRecord(rec);
-      if (item === null) {
+      const decoded = decodeAlertRecord(rec);
+      if (!decoded.ok) {
         counters.invalid++;
         metrics.invalid.inc();
-        log.warn({ partition: rec.partition, offset: rec.offset }, 'invalid alert skipped');
+        log.warn({ partition: rec.partition, offset: rec.offset, reason: decoded.reason }, 'invalid alert skipped');
         continue;
       }
-      items.push(item);
+      items.push(decoded.item);
     }
     if (batch.length > 0 && newest > 0) metrics.recordAge.set({ partition: String(batch[0]!.partition) }, Math.max(0, Date.now() - newest) / 1000);
     if (items.length === 0) return;
