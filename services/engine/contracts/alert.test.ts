@@ -101,7 +101,7 @@ describe('the alert envelope guard agrees with the zod schema', () => {
     valid = alerts.reduce<Record<string, unknown>>((a, b) => (JSON.stringify(b).length > JSON.stringify(a).length ? (b as Record<string, unknown>) : a), {});
   });
 
-  it("passes every alert the engine raises, each of which the schema passes unchanged", () => {
+  it('passes every alert the engine raises, each of which the schema passes unchanged', () => {
     expect(alerts.length).toBeGreaterThan(500);
     const turnedDown = alerts.filter((a) => !isAlertEnvelope(a));
     expect(turnedDown).toEqual([]);
