@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fakeAlert } from '../../tests/harness/fake-alert.js';
 import type { RawRecord } from '../shared/kafka/port.js';
 import { decodeAlertRecord } from './gateway.js';
 
-const ENVELOPE = {
-  specversion: '1.0',
-  id: 'a-1',
-  source: 'supervisor/worker',
-  type: 'supervisor.alert.v1',
-  subject: 'room-1',
-  time: '2026-11-26T12:00:00.000Z',
-  datacontenttype: 'application/json',
-  data: {
-    ruleId: 'AD.ABSOLUTE_TERMS',
-    ruleVersion: 1,
-    rulesetVersion: 'abc',
-    category: 'violation',
-    severity: 'medium',
-    title: '绝对化用语',
-    summary: '主播称“全网最低”',
-    legalBasis: [{ law: '广告法', article: '第九条' }],
-    room: { roomId: 'room-1', sessionId: 's-1', platform: 'douyin', streamerId: null },
-    sku: null,
-    occurrences: 1,
-    firstSeen: '2026-11-26T20:00:00+08:00',
-    lastSeen: '2026-11-26T20:00:00+08:00',
-    evidence: { trigger: { topic: 'live.transcripts', partition: 0, offset: 7 }, events: [], matches: [{ term: '全网最低' }], values: {} },
-  },
-};
+const ENVELOPE = fakeAlert('a-1');
 
 const record = (value: string | null, kind?: string): RawRecord => ({
   topic: 'supervisor.alerts',

@@ -1,29 +1,18 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateEvents } from '../../../bench/generate.js';
+import { runFeed, type Wire } from '../../../tests/harness/rule-under-test.js';
 import { loadRulesFromDisk } from '../../shared/rules-fs.js';
-import { decodeEvent } from '../decode.js';
-import { evaluate } from '../evaluate.js';
-import type { RoomState } from '../state/room.js';
 import { AlertEnvelopeSchema, isAlertEnvelope } from './alert.js';
-import type { EventType } from './events.js';
-import { EVENT_TYPE_TOPIC } from './topics.js';
 
 /** The engine's own alerts and repeats over a slice of the bench stream, as the gateway reads them (JSON). */
 function engineAlerts(): unknown[] {
   const loaded = loadRulesFromDisk();
   if (!loaded.ok) throw new Error('rules did not load');
-  const rooms = new Map<string, RoomState>();
-  const out: unknown[] = [];
-  generateEvents(30_000, 20261126).forEach((line, offset) => {
-    const type = (JSON.parse(line) as { type: EventType }).type;
-    const d = decodeEvent({ value: Buffer.from(line), coords: { topic: EVENT_TYPE_TOPIC[type], partition: 0, offset } });
-    if (!d.ok) return;
-    const r = evaluate(d.value, rooms.get(d.value.roomId), loaded.ruleset);
-    rooms.set(d.value.roomId, r.room);
-    for (const a of [...r.alerts, ...r.updates]) out.push(JSON.parse(JSON.stringify({ ...a, data: { ...a.data, detectedAt: '2026-11-26T12:00:00.000Z' } })));
-  });
-  return out;
+  const feed = generateEvents(30_000, 20261126).map((line) => JSON.parse(line) as Wire);
+  return runFeed(loaded.ruleset, feed).flatMap(({ alerts, updates }) =>
+    [...alerts, ...updates].map((a) => JSON.parse(JSON.stringify({ ...a, data: { ...a.data, detectedAt: '2026-11-26T12:00:00.000Z' } })) as unknown),
+  );
 }
 
 type Path = Array<string | number>;
