@@ -11,6 +11,9 @@
  *   - jsonParseOnly.eventsPerSec Buffer → toString → JSON.parse alone: the reference floor;
  *   - engine.vsJsonParse         engine / jsonParse throughput ratio;
  *   - decodeOnly, transcript-only and price-only throughput; alerts per rule (sanity);
+ *   - engine.gatingBound         how much faster the engine runs when the rule calls that change
+ *                                nothing are skipped by an oracle: no gate can gain more
+ *                                (bench/gating.ts; BENCH_GATING_EVENTS, 100000);
  *   - gatewayStore               the gateway's µs per alert message (decode, SQLite store,
  *                                WebSocket frame) over the stream's alerts (bench/store.ts);
  *   - e2e                        copied from the last `npm run bench:e2e` (bench/e2e-summary.ts).
@@ -32,6 +35,7 @@ import { e2eSummary, ENGINE_RESULTS } from './e2e-summary.js';
 import { lexiconBench, lexiconRows } from './lexicon.js';
 import { memoryBench } from './memory.js';
 import { costBreakdown, COST_KINDS } from './cost.js';
+import { gatingBound } from './gating.js';
 import { memoryLatency } from './memory-latency.js';
 import { round, roundSpread, spread, type Spread } from './stats.js';
 import { storeBench, storeRows } from './store.js';
@@ -303,6 +307,9 @@ async function main(): Promise<void> {
   const overhead = timerOverheadNs();
   log('bench: cost by event kind and by rule (one instrumented pass)…');
   const cost = costBreakdown(msgs, ruleset, overhead);
+  const gatingEvents = Math.min(N, envInt('BENCH_GATING_EVENTS', 100_000, 1));
+  log(`bench: what skipping no-op rule calls could gain (an oracle, ${fmt(gatingEvents)} events)…`);
+  const gating = gatingBound(msgs.slice(0, gatingEvents), ruleset, SUBSET_RUNS);
   const lexicon = lexiconBench(own, { segments: envInt('BENCH_SEGMENTS', Math.min(120_000, Math.max(20_000, N)), 1), runs: RUNS, seed: SEED, log });
   const agedEvents = envInt('BENCH_AGED_EVENTS', N >= 200_000 ? 500_000 : 20_000, 0);
   log(`bench: memory (100,000 young rooms${agedEvents > 0 ? `, then the stream's rooms after ${agedEvents} events` : ''}, child node --expose-gc)…`);
@@ -375,6 +382,8 @@ async function main(): Promise<void> {
       heapUsedMiB: round(heap.heapUsed / 2 ** 20, 1),
       /** Where the time goes: by event kind (decode, rules, the engine's own path) and by rule. */
       cost,
+      /** The upper bound of gating: rule calls that change nothing, skipped by an oracle (bench/gating.ts). */
+      gatingBound: { events: gatingEvents, runs: SUBSET_RUNS, ...gating },
     },
     jsonParseOnly: { eventsPerSec: roundSpread(jsonEps) },
     decodeOnly: { eventsPerSec: roundSpread(decodeEps), vsJsonParse: round(decodeEps.median / jsonEps.median, 4) },
@@ -436,6 +445,11 @@ async function main(): Promise<void> {
     }),
     ['costliest rules, µs per event of the stream', ''],
     ...cost.byRule.slice(0, 8).map((r): [string, string] => [`  ${r.rule}`, r.usPerEvent.toFixed(2)]),
+    [`no-op rule calls skipped by an oracle (${fmt(gatingEvents)} events), events/s`, 'every call → no-ops skipped  (per-run ratio; no-op share of calls)'],
+    ...gating.families.map((f): [string, string] => [
+      `  ${f.name} (${f.rules} rules, ${f.callsPerEvent.toFixed(1)} calls per event)`,
+      `${fmt(f.everyCall.median)} → ${fmt(f.noopsSkipped.median)}  (${f.ratio.median.toFixed(2)}×, ${f.ratio.min.toFixed(2)}–${f.ratio.max.toFixed(2)}; ${(f.noopShare * 100).toFixed(1)} %; ${f.sameAlerts ? 'same alerts' : 'ALERTS DIFFER'})`,
+    ]),
     ['', ''],
     [`alerts (new / folded repeats)${deterministic ? '' : '  NOT DETERMINISTIC ACROSS RUNS'}`, ''],
     ...ruleIds.map((id): [string, string] => [id, `${fmt(alertsByRule[id]!.alerts)} / ${fmt(alertsByRule[id]!.updates)}`]),
@@ -458,6 +472,7 @@ async function main(): Promise<void> {
   if (!deterministic) log('bench: WARNING alert counts differ between runs');
   if (!groupedSame) log('bench: WARNING each room\'s events made consecutive raised other alerts than the arrival order');
   if (!sameAlerts) log('bench: WARNING the padded lexicons raised other alerts than the own ones (a generated term was said)');
+  for (const f of gating.families) if (!f.sameAlerts) log(`bench: WARNING skipping the no-op calls of ${f.name} raised other alerts: the no-op record is wrong`);
   if (first.failed > 0) {
     log(`bench: ${first.failed} generated events failed to decode: bench/generate.ts and the event contract disagree`);
     process.exitCode = 1;

@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateEvents } from '../bench/generate.js';
+import { gatingBound, SPOKEN_PRICE_KINDS, type GatingBound, type GatingMsg } from '../bench/gating.js';
+import { decodeEvent, evaluate, EVENT_TYPE_TOPIC, type EventType, type RoomState, type Ruleset } from '../services/engine/index.js';
+import { loadRulesFromDisk } from '../services/shared/rules-fs.js';
+
+// The bench's gating bound (bench/gating.ts) on a small real stream and the real ruleset. No
+// timing is asserted: the counts, the alerts of the skipping passes and the restored detectors.
+describe('bench gating bound', () => {
+  let ruleset: Ruleset;
+  let msgs: GatingMsg[];
+  let bound: GatingBound;
+  let detectorsBefore: unknown[];
+  let alertsBefore: string[];
+
+  const alertsOf = (): string[] => {
+    const rooms = new Map<string, RoomState>();
+    const out: string[] = [];
+    for (const m of msgs) {
+      const d = decodeEvent({ value: m.value, coords: { topic: m.topic, partition: m.partition, offset: m.offset }, expectedTopicType: m.expected });
+      if (!d.ok) continue;
+      const r = evaluate(d.value, rooms.get(d.value.roomId), ruleset);
+      rooms.set(d.value.roomId, r.room);
+      for (const a of [...r.alerts, ...r.updates]) out.push(`${a.id}:${a.data.occurrences}`);
+    }
+    return out;
+  };
+
+  /** Calls per event of the rules whose detectors pass `member`, counted from the outside. */
+  const callsPerEvent = (member: (kind: string) => boolean): number => {
+    let calls = 0;
+    const rules = ruleset.rules as unknown as Array<{ detector: Ruleset['rules'][number]['detector'] }>;
+    const saved = rules.map((r) => r.detector);
+    rules.forEach((r) => {
+      const inner = r.detector;
+      if (member(inner.kind)) r.detector = { ...inner, evaluate: (input) => (calls++, inner.evaluate(input)) };
+    });
+    try {
+      alertsOf();
+    } finally {
+      rules.forEach((r, i) => (r.detector = saved[i]!));
+    }
+    return calls / msgs.length;
+  };
+
+  beforeAll(() => {
+    const loaded = loadRulesFromDisk();
+    if (!loaded.ok) throw new Error('ruleset does not load');
+    ruleset = loaded.ruleset;
+    msgs = generateEvents(3000, 11).map((s, i) => {
+      const type = (JSON.parse(s) as { type: EventType }).type;
+      return { value: Buffer.from(s), topic: EVENT_TYPE_TOPIC[type], partition: 0, offset: i, expected: type };
+    });
+    alertsBefore = alertsOf();
+    expect(alertsBefore.length).toBeGreaterThan(20);
+    detectorsBefore = ruleset.rules.map((r) => r.detector);
+    bound = gatingBound(msgs, ruleset, 1);
+  }, 120_000);
+
+  it('skips only calls that change nothing: the same alerts and updates, in the same order', () => {
+    expect(bound.families.map((f) => f.name)).toEqual(['every rule', 'the spoken-price rules']);
+    for (const f of bound.families) expect(f.sameAlerts).toBe(true);
+  });
+
+  it('counts each family\'s calls and their no-op share', () => {
+    const [all, spoken] = bound.families;
+    expect(all!.rules).toBe(ruleset.rules.length);
+    expect(spoken!.rules).toBe(ruleset.rules.filter((r) => SPOKEN_PRICE_KINDS.includes(r.detector.kind)).length);
+    expect(spoken!.rules).toBeGreaterThanOrEqual(5);
+    expect(all!.callsPerEvent).toBeCloseTo(callsPerEvent(() => true), 2);
+    expect(spoken!.callsPerEvent).toBeCloseTo(callsPerEvent((k) => SPOKEN_PRICE_KINDS.includes(k)), 2);
+    for (const f of bound.families) {
+      // Some calls act (the stream raises alerts) and most do not.
+      expect(f.noopShare).toBeGreaterThan(0.5);
+      expect(f.noopShare).toBeLessThan(1);
+      expect(f.everyCall.median).toBeGreaterThan(0);
+      expect(f.noopsSkipped.median).toBeGreaterThan(0);
+    }
+  });
+
+  it('puts the detectors back, so the engine afterwards is the engine before', () => {
+    ruleset.rules.forEach((r, i) => expect(r.detector).toBe(detectorsBefore[i]));
+    expect(alertsOf()).toEqual(alertsBefore);
+  });
+});
