@@ -1,38 +1,23 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COST_KINDS, costBreakdown, type CostMsg, type CostResults } from '../bench/cost.js';
-import { generateEvents } from '../bench/generate.js';
-import { decodeEvent, evaluate, EVENT_TYPE_TOPIC, type EventType, type RoomState, type Ruleset } from '../services/engine/index.js';
-import { loadRulesFromDisk } from '../services/shared/rules-fs.js';
+import type { EventType, Ruleset } from '../services/engine/index.js';
+import { benchStream } from './harness/bench-stream.js';
+import { runFeed, type Wire } from './harness/rule-under-test.js';
 
 // The bench's cost breakdown (bench/cost.ts) on a small real stream and the real ruleset.
 describe('bench cost breakdown', () => {
   let ruleset: Ruleset;
+  let wires: Wire[];
   let msgs: CostMsg[];
   let cost: CostResults;
   let detectorsBefore: unknown[];
 
-  const alertsOf = (): string[] => {
-    const rooms = new Map<string, RoomState>();
-    const out: string[] = [];
-    for (const m of msgs) {
-      const d = decodeEvent({ value: m.value, coords: { topic: m.topic, partition: m.partition, offset: m.offset }, expectedTopicType: m.expected });
-      if (!d.ok) continue;
-      const r = evaluate(d.value, rooms.get(d.value.roomId), ruleset);
-      rooms.set(d.value.roomId, r.room);
-      for (const a of [...r.alerts, ...r.updates]) out.push(`${a.data.ruleId}:${a.id}:${a.data.occurrences}`);
-    }
-    return out;
-  };
+  /** Every alert and update of the stream, in order, through the engine as the tests run it. */
+  const alertsOf = (): string[] => runFeed(ruleset, wires).flatMap((r) => [...r.alerts, ...r.updates].map((a) => `${a.data.ruleId}:${a.id}:${a.data.occurrences}`));
 
   let alertsBefore: string[];
   beforeAll(() => {
-    const loaded = loadRulesFromDisk();
-    if (!loaded.ok) throw new Error('ruleset does not load');
-    ruleset = loaded.ruleset;
-    msgs = generateEvents(3000, 11).map((s, i) => {
-      const type = (JSON.parse(s) as { type: EventType }).type;
-      return { value: Buffer.from(s), topic: EVENT_TYPE_TOPIC[type], partition: 0, offset: i, type, expected: type };
-    });
+    ({ ruleset, wires, msgs } = benchStream(3000, 11));
     alertsBefore = alertsOf();
     detectorsBefore = ruleset.rules.map((r) => r.detector);
     cost = costBreakdown(msgs, ruleset, 30);

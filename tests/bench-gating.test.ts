@@ -1,30 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateEvents } from '../bench/generate.js';
 import { gatingBound, SPOKEN_PRICE_KINDS, type GatingBound, type GatingMsg } from '../bench/gating.js';
-import { decodeEvent, evaluate, EVENT_TYPE_TOPIC, type EventType, type RoomState, type Ruleset } from '../services/engine/index.js';
-import { loadRulesFromDisk } from '../services/shared/rules-fs.js';
+import type { Ruleset } from '../services/engine/index.js';
+import { benchStream } from './harness/bench-stream.js';
+import { runFeed, type Wire } from './harness/rule-under-test.js';
 
 // The bench's gating bound (bench/gating.ts) on a small real stream and the real ruleset. No
 // timing is asserted: the counts, the alerts of the skipping passes and the restored detectors.
 describe('bench gating bound', () => {
   let ruleset: Ruleset;
+  let wires: Wire[];
   let msgs: GatingMsg[];
   let bound: GatingBound;
   let detectorsBefore: unknown[];
   let alertsBefore: string[];
 
-  const alertsOf = (): string[] => {
-    const rooms = new Map<string, RoomState>();
-    const out: string[] = [];
-    for (const m of msgs) {
-      const d = decodeEvent({ value: m.value, coords: { topic: m.topic, partition: m.partition, offset: m.offset }, expectedTopicType: m.expected });
-      if (!d.ok) continue;
-      const r = evaluate(d.value, rooms.get(d.value.roomId), ruleset);
-      rooms.set(d.value.roomId, r.room);
-      for (const a of [...r.alerts, ...r.updates]) out.push(`${a.id}:${a.data.occurrences}`);
-    }
-    return out;
-  };
+  /** Every alert and update of the stream, in order, through the engine as the tests run it. */
+  const alertsOf = (): string[] => runFeed(ruleset, wires).flatMap((r) => [...r.alerts, ...r.updates].map((a) => `${a.id}:${a.data.occurrences}`));
 
   /** Calls per event of the rules whose detectors pass `member`, counted from the outside. */
   const callsPerEvent = (member: (kind: string) => boolean): number => {
@@ -44,13 +35,7 @@ describe('bench gating bound', () => {
   };
 
   beforeAll(() => {
-    const loaded = loadRulesFromDisk();
-    if (!loaded.ok) throw new Error('ruleset does not load');
-    ruleset = loaded.ruleset;
-    msgs = generateEvents(3000, 11).map((s, i) => {
-      const type = (JSON.parse(s) as { type: EventType }).type;
-      return { value: Buffer.from(s), topic: EVENT_TYPE_TOPIC[type], partition: 0, offset: i, expected: type };
-    });
+    ({ ruleset, wires, msgs } = benchStream(3000, 11));
     alertsBefore = alertsOf();
     expect(alertsBefore.length).toBeGreaterThan(20);
     detectorsBefore = ruleset.rules.map((r) => r.detector);
