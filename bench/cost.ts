@@ -52,6 +52,18 @@ function kindOf(m: CostMsg): Kind {
   return typeof text === 'string' && hasNumeral(text) ? 'transcript with a numeral' : 'other transcript';
 }
 
+/**
+ * Wraps each rule's detector for a bench pass (detectors are shared by the rules of one kind,
+ * so the wrapper is per rule): `wrap` gets the detector and the rule's index and returns the
+ * `evaluate` to use. Returns the function that puts the detectors back.
+ */
+export function wrapDetectors(ruleset: Ruleset, wrap: (inner: Detector, ruleIndex: number) => Detector['evaluate']): () => void {
+  const rules = ruleset.rules as unknown as Array<{ detector: Detector }>;
+  const originals = rules.map((r) => r.detector);
+  rules.forEach((r, ri) => (r.detector = { ...r.detector, evaluate: wrap(r.detector, ri) }));
+  return () => rules.forEach((r, i) => (r.detector = originals[i]!));
+}
+
 export function costBreakdown(msgs: readonly CostMsg[], ruleset: Ruleset, timerOverheadNs: number): CostResults {
   const kinds = msgs.map((m) => COST_KINDS.indexOf(kindOf(m))); // before the timed pass: hasNumeral keeps a one-entry memo
   const K = COST_KINDS.length;
@@ -64,21 +76,13 @@ export function costBreakdown(msgs: readonly CostMsg[], ruleset: Ruleset, timerO
   const now = process.hrtime.bigint;
   let current = 0;
 
-  // Each rule's detector is wrapped for the pass (detectors are shared by rules of one kind, so
-  // the wrapper is per rule) and put back afterwards.
-  const rules = ruleset.rules as unknown as Array<{ detector: Detector }>;
-  const originals = rules.map((r) => r.detector);
-  rules.forEach((r, ri) => {
-    const inner = r.detector;
-    const timed: Detector['evaluate'] = (input) => {
-      const t0 = now();
-      const out = inner.evaluate(input);
-      const at = ri * K + current;
-      ruleNs[at] = ruleNs[at]! + Number(now() - t0) - timerOverheadNs;
-      ruleCalls[at] = ruleCalls[at]! + 1;
-      return out;
-    };
-    r.detector = { ...inner, evaluate: timed };
+  const restore = wrapDetectors(ruleset, (inner, ri) => (input) => {
+    const t0 = now();
+    const out = inner.evaluate(input);
+    const at = ri * K + current;
+    ruleNs[at] = ruleNs[at]! + Number(now() - t0) - timerOverheadNs;
+    ruleCalls[at] = ruleCalls[at]! + 1;
+    return out;
   });
   const pass = (record: boolean): void => {
     const rooms = new Map<string, RoomState>();
@@ -104,7 +108,7 @@ export function costBreakdown(msgs: readonly CostMsg[], ruleset: Ruleset, timerO
     ruleCalls.fill(0);
     pass(true);
   } finally {
-    rules.forEach((r, i) => (r.detector = originals[i]!));
+    restore();
   }
 
   const byKind = {} as Record<Kind, KindCost>;

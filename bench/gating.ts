@@ -11,7 +11,8 @@
  * skipping pass never parses the segment at all).
  */
 import { decodeEvent, evaluate, type EventType, type RoomState, type Ruleset } from '../services/engine/index.js';
-import type { Detector, EvaluateOutput } from '../services/engine/detectors/types.js';
+import type { EvaluateOutput } from '../services/engine/detectors/types.js';
+import { wrapDetectors } from './cost.js';
 import { round, roundSpread, spread, type Spread } from './stats.js';
 
 export type GatingMsg = { value: Buffer; topic: string; partition: number; offset: number; expected: EventType };
@@ -47,23 +48,16 @@ export function gatingBound(msgs: readonly GatingMsg[], ruleset: Ruleset, runs: 
   let mode: Mode = 'record';
   let current = 0;
 
-  // Each rule's detector is wrapped for these passes and put back afterwards (as in cost.ts).
-  const rules = ruleset.rules as unknown as Array<{ detector: Detector }>;
-  const originals = rules.map((r) => r.detector);
-  rules.forEach((r, ri) => {
-    const inner = r.detector;
-    const gated: Detector['evaluate'] = (input) => {
-      const at = current * nRules + ri;
-      if (mode === 'skip' && inFamily[ri] === 1 && needed[at] === 0) return { state: input.state, findings: NO_FINDINGS };
-      const out = inner.evaluate(input);
-      if (mode === 'record') {
-        calls[ri]!++;
-        if (out.state !== input.state || out.findings.length > 0) needed[at] = 1;
-        else noops[ri]!++;
-      }
-      return out;
-    };
-    r.detector = { ...inner, evaluate: gated };
+  const restore = wrapDetectors(ruleset, (inner, ri) => (input) => {
+    const at = current * nRules + ri;
+    if (mode === 'skip' && inFamily[ri] === 1 && needed[at] === 0) return { state: input.state, findings: NO_FINDINGS };
+    const out = inner.evaluate(input);
+    if (mode === 'record') {
+      calls[ri]!++;
+      if (out.state !== input.state || out.findings.length > 0) needed[at] = 1;
+      else noops[ri]!++;
+    }
+    return out;
   });
 
   /** One pass; its seconds and the ids of its alerts and updates, in order. */
@@ -133,6 +127,6 @@ export function gatingBound(msgs: readonly GatingMsg[], ruleset: Ruleset, runs: 
       }),
     };
   } finally {
-    rules.forEach((r, i) => (r.detector = originals[i]!));
+    restore();
   }
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { wrapDetectors } from '../bench/cost.js';
 import { gatingBound, SPOKEN_PRICE_KINDS, type GatingBound, type GatingMsg } from '../bench/gating.js';
 import type { Ruleset } from '../services/engine/index.js';
 import { benchStream } from './harness/bench-stream.js';
@@ -20,16 +21,11 @@ describe('bench gating bound', () => {
   /** Calls per event of the rules whose detectors pass `member`, counted from the outside. */
   const callsPerEvent = (member: (kind: string) => boolean): number => {
     let calls = 0;
-    const rules = ruleset.rules as unknown as Array<{ detector: Ruleset['rules'][number]['detector'] }>;
-    const saved = rules.map((r) => r.detector);
-    rules.forEach((r) => {
-      const inner = r.detector;
-      if (member(inner.kind)) r.detector = { ...inner, evaluate: (input) => (calls++, inner.evaluate(input)) };
-    });
+    const restore = wrapDetectors(ruleset, (inner) => (member(inner.kind) ? (input) => (calls++, inner.evaluate(input)) : inner.evaluate));
     try {
       alertsOf();
     } finally {
-      rules.forEach((r, i) => (r.detector = saved[i]!));
+      restore();
     }
     return calls / msgs.length;
   };
