@@ -235,12 +235,15 @@ function settle(event: EngineEvent, room: RoomState, ruleset: Ruleset, found: Ar
 function remember(event: EngineEvent, room: RoomState): RoomState {
   const lastAt = event.at > room.lastAt ? event.at : room.lastAt;
   if (event.type === 'transcript') {
-    // The newest RECENT_MAX - 1 segments still in the window, oldest first, then this one.
+    // The newest RECENT_MAX - 1 segments still in the window, oldest first, then this one, in
+    // an array of exactly that length (the room keeps it; one grown by push has room for 16).
     const old = room.recent;
-    const recent: RoomState['recent'] = [];
-    for (let i = old.length - 1; i >= 0 && recent.length < RECENT_MAX - 1; i--) if (event.at - old[i]!.at <= RECENT_MS) recent.push(old[i]!);
-    recent.reverse();
-    recent.push({ text: event.text, at: event.at, ts: event.ts, speaker: event.speaker, coords: event.coords });
+    let kept = 0;
+    let from = old.length;
+    while (from > 0 && kept < RECENT_MAX - 1) if (event.at - old[--from]!.at <= RECENT_MS) kept++;
+    const recent: RoomState['recent'] = new Array(kept + 1);
+    for (let i = from, k = 0; k < kept; i++) if (event.at - old[i]!.at <= RECENT_MS) recent[k++] = old[i]!;
+    recent[kept] = { text: event.text, at: event.at, ts: event.ts, speaker: event.speaker, coords: event.coords };
     const next = copyRoom(room);
     next.recent = recent;
     next.tail = { text: event.text.slice(-TAIL_CHARS), at: event.at, ts: event.ts, coords: event.coords };

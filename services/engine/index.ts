@@ -3,7 +3,7 @@ export { decodeEvent, MAX_EVENT_BYTES, type DecodeError, type DecodeInput } from
 export { evaluate, type EvaluateResult } from './evaluate.js';
 export { loadRuleset, rulesetVersion, type LoadProblem, type LoadResult, type Ruleset, type SourceFile, type CompiledRule } from './ruleset/load.js';
 export { RuleFileSchema } from './ruleset/schema.js';
-export { newRoom, isRoomState, type RoomState } from './state/room.js';
+export { newRoom, roomFromSnapshot, type RoomState } from './state/room.js';
 export { AlertEnvelopeSchema, isAlertEnvelope, type AlertEnvelope } from './contracts/alert.js';
 export * from './contracts/events.js';
 export * from './contracts/topics.js';

@@ -254,7 +254,7 @@ describe('createRoomStore: restore', () => {
     expect(store.size()).toBe(0);
   });
 
-  // Regression (found by these tests, fixed): isRoomState checks `typeof rules === 'object'`, which is true for null, so a snapshot with rules: null / alerts: null is accepted. The next event for that room then throws in evaluate (room.rules[id] on null: "Cannot read properties of null"), out of the Kafka batch handler, so the batch is redelivered and fails forever.
+  // Regression (found by these tests, fixed): the snapshot check (then isRoomState) tested `typeof rules === 'object'`, which is true for null, so a snapshot with rules: null / alerts: null is accepted. The next event for that room then throws in evaluate (room.rules[id] on null: "Cannot read properties of null"), out of the Kafka batch handler, so the batch is redelivered and fails forever.
   it('rejects garbage: rules and alerts that are null', () => {
     const store = createRoomStore({ maxRooms: 10 });
     expect(store.restore('a', { ...stateOf('a'), rules: null, alerts: null }, 0)).toBe(false);

@@ -9,7 +9,7 @@
  * If that checkpoint's commit failed, the records between the commit and those offsets come
  * again; the worker skips them for this room instead of applying them twice.
  */
-import { isRoomState, type RoomState } from '../engine/index.js';
+import { roomFromSnapshot, type RoomState } from '../engine/index.js';
 
 export const DEFAULT_MAX_ROOMS = 200_000;
 
@@ -116,8 +116,9 @@ export function createRoomStore(limits: { maxRooms: number } = { maxRooms: DEFAU
         covered.delete(roomId);
         return true;
       }
-      if (!isRoomState(value) || value.roomId !== roomId) return false;
-      put(roomId, value, partition);
+      const room = roomFromSnapshot(value);
+      if (room === null || room.roomId !== roomId) return false;
+      put(roomId, room, partition);
       if (covers === undefined || Object.keys(covers).length === 0) covered.delete(roomId);
       else covered.set(roomId, covers);
       return true;

@@ -226,7 +226,7 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
       { topic: 'live.order', key: r, value: order(r, at(-4 * 24 * 60), 'S9', 139) },
       { topic: 'live.transcript', key: r, value: transcript(r, s, at(0), '全网最低价，没有比这更低的了') },
     ]);
-    await state.waitUntil((recs) => recs.some((x) => x.key === r && json(x).orders?.S9?.orders?.length === 2), 60_000, 'state snapshot');
+    await state.waitUntil((recs) => recs.some((x) => x.key === r && json(x).orders?.S9?.at?.length === 2), 60_000, 'state snapshot');
     await first.kill('SIGKILL');
     await startWorker({}, { afterKill: true });
     await produce(kafka, [{ topic: 'live.price', key: r, value: price(r, s, at(1), 'S9', 269, 149) }]);
@@ -271,7 +271,7 @@ describe.each(['kafkajs', 'rdkafka'] as const)('pipeline with %s', (client) => {
     await startWorker({}, { afterKill: true });
     // The orders come again from live.order (the price card goes out once they are back in the
     // room: the next worker's checkpoint shows it; records read together would be merged by time).
-    await state.waitUntil((recs) => recs.some((x) => x.key === r && json(x).orders?.S9?.orders?.length === 2), 90_000, 'the rebuilt room');
+    await state.waitUntil((recs) => recs.some((x) => x.key === r && json(x).orders?.S9?.at?.length === 2), 90_000, 'the rebuilt room');
     await produce(kafka, [{ topic: 'live.price', key: r, value: price(r, s, at(1), 'S9', 269, 149) }]);
     await alerts.waitUntil((recs) => recs.some((x) => x.key === r && json(x).data.ruleId === 'PRICE.ORIGINAL_PRICE_ABOVE_7DAY_MIN'), 60_000, 'price alert');
     const mine = alerts.records.filter((x) => x.key === r).map(json);

@@ -23,22 +23,42 @@ export type OrderBasis = {
 export function orderBasis(history: SkuOrders | undefined, t0: number, days = 7, lookbackDays = 400): OrderBasis | null {
   if (history === undefined) return null;
   const from = t0 - days * DAY_MS;
-  const before = history.orders.filter(([at]) => at < t0);
-  const inWindow = before.filter(([at]) => at >= from);
-  if (inWindow.length > 0) {
-    let best = inWindow[0]!;
-    for (const o of inWindow) if (o[1] < best[1]) best = o;
-    return { fen: best[1], at: best[0], kind: 'window-min', window: [from, t0], inWindow };
+  const { at, fen } = history;
+  // The orders are ascending: those before T0 are [0, end), those of the window [start, end).
+  const end = firstAtOrAfter(at, t0);
+  const start = firstAtOrAfter(at, from, end);
+  if (start < end) {
+    let best = start;
+    for (let i = start + 1; i < end; i++) if (fen[i]! < fen[best]!) best = i;
+    return { fen: fen[best]!, at: at[best]!, kind: 'window-min', window: [from, t0], inWindow: pairs(history, start, end) };
   }
-  const last = before.length > 0 ? before[before.length - 1]! : history.dropped;
+  const last: [number, number] | null = end > 0 ? [at[end - 1]!, fen[end - 1]!] : history.dropped;
   if (last === null || last[0] >= t0 || last[0] < t0 - lookbackDays * DAY_MS) return null;
-  return { fen: last[1], at: last[0], kind: 'last-before-window', window: [from, t0], inWindow };
+  return { fen: last[1], at: last[0], kind: 'last-before-window', window: [from, t0], inWindow: [] };
 }
 
-/** Orders of the sku placed in [from, to), ascending. */
+/** Orders of the sku placed in [from, to), ascending, as [epoch ms, fen]. */
 export function ordersBetween(history: SkuOrders | undefined, from: number, to: number): Array<[number, number]> {
   if (history === undefined) return [];
-  return history.orders.filter(([at]) => at >= from && at < to);
+  return pairs(history, firstAtOrAfter(history.at, from), firstAtOrAfter(history.at, to));
+}
+
+/** The first index in ascending `at[0, end)` whose time is ≥ t (end when there is none). */
+function firstAtOrAfter(at: readonly number[], t: number, end = at.length): number {
+  let lo = 0;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function pairs(history: SkuOrders, from: number, to: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = from; i < to; i++) out.push([history.at[i]!, history.fen[i]!]);
+  return out;
 }
 
 /** The rounding allowance of Art. 21(3): a gap of ≤ max(minFen, pct × base) is never a violation. */

@@ -29,10 +29,16 @@ export type ProductCard = {
   coords: Coordinates;
 };
 
-/** Orders of one sku in this venue: [epoch ms, paid fen], ascending by time, bounded. */
+/**
+ * Orders of one sku in this venue, ascending by time, bounded: order i was placed at `at[i]`
+ * (epoch ms) for `fen[i]`. Two arrays of numbers rather than one array of [at, fen] pairs: a
+ * pair is an array object of its own, ≈ 72 B of heap per order against 16, and a busy venue
+ * keeps up to MAX_ORDERS_PER_SKU orders of each of up to MAX_ORDER_SKUS skus.
+ */
 export type SkuOrders = {
-  orders: Array<[number, number]>;
-  /** The newest order pruned from `orders`: still the "last transaction price" before them. */
+  at: number[];
+  fen: number[];
+  /** The newest order pruned from the arrays, [epoch ms, fen]: still the "last transaction price" before them. */
   dropped: [number, number] | null;
 };
 
@@ -43,7 +49,7 @@ export type RecentSegment = { text: string; at: number; ts: string; speaker: str
 export type OpenAlert = { id: string; firstSeen: string; lastSeen: string; lastAt: number; occurrences: number };
 
 export type RoomState = {
-  v: 2;
+  v: 3;
   roomId: string;
   sessionId: string | null;
   meta: RoomMeta | null;
@@ -82,7 +88,7 @@ export const RECENT_MS = 120_000;
 
 export function newRoom(roomId: string): RoomState {
   return {
-    v: 2,
+    v: 3,
     roomId,
     sessionId: null,
     meta: null,
@@ -121,28 +127,37 @@ export function copyRoom(r: RoomState): RoomState {
   };
 }
 
-/** Adds an order, keeping the list sorted and bounded; the newest pruned order stays as `dropped`. */
+/**
+ * `xs` with `x` inserted at `i`, in an array of exactly the new length: the state keeps it, and
+ * `push` or `splice` would leave room for ≈ 16 more numbers in each array (V8's growth step).
+ */
+const inserted = (xs: readonly number[], i: number, x: number): number[] => (i === xs.length ? xs.concat([x]) : xs.slice(0, i).concat([x], xs.slice(i)));
+
+/** Adds an order, keeping the arrays sorted and bounded; the newest pruned order stays as `dropped`. */
 export function addOrder(prev: SkuOrders | undefined, at: number, fen: number): SkuOrders {
-  const orders = prev ? [...prev.orders] : [];
-  let dropped = prev?.dropped ?? null;
-  let i = orders.length;
-  while (i > 0 && orders[i - 1]![0] > at) i--;
-  orders.splice(i, 0, [at, fen]);
-  const newest = orders[orders.length - 1]![0];
-  while (orders.length > MAX_ORDERS_PER_SKU || (orders.length > 1 && orders[0]![0] < newest - ORDER_RETENTION_MS)) {
-    const old = orders.shift()!;
-    if (dropped === null || old[0] >= dropped[0]) dropped = old;
+  if (prev === undefined) return { at: [at], fen: [fen], dropped: null };
+  let i = prev.at.length;
+  while (i > 0 && prev.at[i - 1]! > at) i--;
+  const ats = inserted(prev.at, i, at);
+  const fens = inserted(prev.fen, i, fen);
+  let dropped = prev.dropped;
+  const newest = ats[ats.length - 1]!;
+  let cut = 0;
+  while (ats.length - cut > MAX_ORDERS_PER_SKU || (ats.length - cut > 1 && ats[cut]! < newest - ORDER_RETENTION_MS)) {
+    if (dropped === null || ats[cut]! >= dropped[0]) dropped = [ats[cut]!, fens[cut]!];
+    cut++;
   }
-  return { orders, dropped };
+  return cut === 0 ? { at: ats, fen: fens, dropped } : { at: ats.slice(cut), fen: fens.slice(cut), dropped };
 }
 
-/** Shape check for a snapshot read back from supervisor.state (another version may have written it). */
-export function isRoomState(x: unknown): x is RoomState {
-  if (typeof x !== 'object' || x === null) return false;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Shape check of the current version's snapshot (the parts evaluate() reads without looking). */
+function isRoomState(x: unknown): x is RoomState {
+  if (!isRecord(x)) return false;
   const r = x as Partial<RoomState>;
-  const isRecord = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
   return (
-    r.v === 2 &&
+    r.v === 3 &&
     typeof r.roomId === 'string' &&
     isRecord(r.rules) &&
     isRecord(r.alerts) &&
@@ -152,4 +167,37 @@ export function isRoomState(x: unknown): x is RoomState {
     isRecord(r.lastNew) &&
     typeof r.lastAt === 'number'
   );
+}
+
+const isPair = (p: unknown): p is [number, number] => Array.isArray(p) && p.length === 2 && typeof p[0] === 'number' && typeof p[1] === 'number';
+
+/** A version 2 sku's orders ({ orders: [[at, fen], …], dropped }) as version 3 keeps them, or null if it is not one. */
+function upgradeOrders(x: unknown): SkuOrders | null {
+  if (!isRecord(x) || !Array.isArray(x.orders) || !(x.dropped === null || isPair(x.dropped))) return null;
+  const at: number[] = [];
+  const fen: number[] = [];
+  for (const p of x.orders as unknown[]) {
+    if (!isPair(p)) return null;
+    at.push(p[0]);
+    fen.push(p[1]);
+  }
+  return { at, fen, dropped: x.dropped };
+}
+
+/**
+ * A room state from a snapshot read back from supervisor.state, or null when it is none.
+ * Another version of the worker may have written it: version 2 (until the orders were kept as
+ * two arrays of numbers) is upgraded, so a rolling upgrade keeps every room's venue history.
+ */
+export function roomFromSnapshot(x: unknown): RoomState | null {
+  if (isRoomState(x)) return x;
+  if (!isRecord(x) || x.v !== 2 || !isRecord(x.orders)) return null;
+  const orders: Record<string, SkuOrders> = {};
+  for (const sku in x.orders) {
+    const o = upgradeOrders(x.orders[sku]);
+    if (o === null) return null;
+    orders[sku] = o;
+  }
+  const up = { ...x, v: 3, orders };
+  return isRoomState(up) ? up : null;
 }
