@@ -303,6 +303,16 @@ describe('evaluate: matches split across segments', () => {
     expect(data.evidence.matches).toMatchObject([{ term: '全网最低', text: '全网最低' }]);
   });
 
+  it('a long first segment: only its last 64 characters are joined, and they are the excerpt', () => {
+    const long = `${'宝宝们今天的福利真的很多'.repeat(7)}这个价格真的是全网`;
+    const { steps } = feed([say(long, 0), say('最低了宝宝们', 3000)]);
+    expect(steps[1]!.alerts).toHaveLength(1);
+    expect(steps[1]!.alerts[0]!.data.evidence.events[0]).toMatchObject({ offset: 0, excerpt: long.slice(-64) });
+    // With nothing of the first segment in the match, its end is not evidence.
+    const apart = feed([say(long, 0), say('全网最低宝宝们', 3000)]).steps[1]!.alerts;
+    expect(apart.flatMap((a) => a.data.evidence.events.map((e) => e.offset))).toEqual([1]);
+  });
+
   it('the same split 20 s apart does not fire at all', () => {
     const { steps } = feed([say('这个价格真的是全网', 0), say('最低了宝宝们', 20_000)]);
     expect(steps.flatMap((s) => [...s.alerts, ...s.updates])).toEqual([]);

@@ -52,7 +52,6 @@ function startSession(room: RoomState, sessionId: string, ruleset: Ruleset): Roo
   next.sessionId = sessionId;
   next.activeSku = null;
   next.cards = {};
-  next.tail = null;
   next.recent = [];
   next.rules = rules;
   next.alerts = {};
@@ -61,11 +60,14 @@ function startSession(room: RoomState, sessionId: string, ruleset: Ruleset): Roo
 }
 
 function segmentOf(event: TranscriptEvent, room: RoomState, ruleset: Ruleset): SegmentView {
-  const tail = room.tail;
-  const joined = tail !== null && event.at >= tail.at && event.at - tail.at <= CROSS_SEGMENT_MS;
-  const original = joined ? tail.text + event.text : event.text;
+  // The newest segment of the window is the previous one of this session (the window is
+  // emptied when a session starts): its last TAIL_CHARS characters go in front when recent.
+  const last = room.recent.length > 0 ? room.recent[room.recent.length - 1]! : null;
+  const previous = last !== null && event.at >= last.at && event.at - last.at <= CROSS_SEGMENT_MS ? last : null;
+  const tail = previous === null ? '' : previous.text.length > TAIL_CHARS ? previous.text.slice(-TAIL_CHARS) : previous.text;
+  const original = tail + event.text;
   const n = ruleset.normalise(original);
-  return { original, currentStart: joined ? tail.text.length : 0, squeezed: n.text, map: n.map };
+  return { original, currentStart: tail.length, previous, squeezed: n.text, map: n.map };
 }
 
 /** Lexicon hits of one segment, by rule index (a sparse array: most rules have none). */
@@ -246,7 +248,6 @@ function remember(event: EngineEvent, room: RoomState): RoomState {
     recent[kept] = { text: event.text, at: event.at, ts: event.ts, speaker: event.speaker, coords: event.coords };
     const next = copyRoom(room);
     next.recent = recent;
-    next.tail = { text: event.text.slice(-TAIL_CHARS), at: event.at, ts: event.ts, coords: event.coords };
     next.lastAt = lastAt;
     return next;
   }

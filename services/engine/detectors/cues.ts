@@ -444,8 +444,8 @@ export const cues = defineDetector({
       if (h.os >= 0) matches.push({ term: h.term, text: segment.original.slice(h.os, h.oe), span: [h.os - segment.currentStart, h.oe - segment.currentStart] });
     }
     const cardEvidence = cardGroups.filter((x): x is string => x !== null);
-    if (chosen.some((h) => h.os >= 0 && h.os < segment.currentStart) && room.tail !== null) {
-      earlier.push({ ...room.tail.coords, type: 'transcript', ts: room.tail.ts, excerpt: room.tail.text });
+    if (chosen.some((h) => h.os >= 0 && h.os < segment.currentStart) && segment.previous !== null) {
+      earlier.push({ ...segment.previous.coords, type: 'transcript', ts: segment.previous.ts, excerpt: segment.original.slice(0, segment.currentStart) });
     }
     const hitGroups = new Set(chosen.map((h) => c.groupNames[h.group]!));
     const raise = c.p.raise.find(

@@ -114,9 +114,10 @@ export const lexicon = defineDetector({
       matches.push({ term, text: original.slice(map[h.start]!, map[h.end - 1]! + 1), span: [os, oe] });
     }
     const terms = matches.map((m) => m.term);
-    const spansTail = outer.some((h) => map[h.start]! < currentStart) && room.tail !== null;
+    const previous = segment.previous;
+    const spansTail = outer.some((h) => map[h.start]! < currentStart) && previous !== null;
     const finding: Finding = {
-      ...(spansTail ? { events: [{ ...room.tail!.coords, type: 'transcript' as const, ts: room.tail!.ts, excerpt: room.tail!.text }] } : {}),
+      ...(spansTail ? { events: [{ ...previous.coords, type: 'transcript' as const, ts: previous.ts, excerpt: original.slice(0, currentStart) }] } : {}),
       dedupeKey: [...terms].sort().join('|'),
       sku: room.activeSku,
       summary: rule.summary.replace('{terms}', terms.map((t) => `“${t}”`).join('、')),

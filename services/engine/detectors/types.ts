@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { EngineEvent, EventType, TranscriptEvent } from '../contracts/events.js';
 import type { Severity } from '../contracts/alert.js';
-import type { RoomState } from '../state/room.js';
+import type { RecentSegment, RoomState } from '../state/room.js';
 
 /** A lexicon hit in the squeezed view of the current segment (with the previous tail in front). */
 export type LexiconHit = { term: number; start: number; end: number };
@@ -17,6 +17,8 @@ export type SegmentView = {
   original: string;
   /** Offset in `original` where this segment starts. */
   currentStart: number;
+  /** The previous segment, whose end (`original` up to `currentStart`) is joined in front; null when none is. */
+  previous: RecentSegment | null;
   /** Squeezed, folded view and its map back to `original`. */
   squeezed: string;
   map: readonly number[];

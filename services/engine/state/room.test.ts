@@ -115,7 +115,7 @@ describe('orderBasis and ordersBetween', () => {
 });
 
 describe('roomFromSnapshot', () => {
-  const v2 = (orders: unknown) => ({ ...JSON.parse(JSON.stringify(newRoom('r1'))), v: 2, orders });
+  const v2 = (orders: unknown) => ({ ...JSON.parse(JSON.stringify(newRoom('r1'))), v: 2, tail: null, orders });
 
   it('takes a snapshot of this version as it is', () => {
     const room = { ...newRoom('r1'), orders: { S1: addOrder(undefined, T, 100) } };
@@ -131,6 +131,7 @@ describe('roomFromSnapshot', () => {
       }),
     );
     expect(room?.v).toBe(3);
+    expect(room).not.toHaveProperty('tail');
     expect(room?.orders).toEqual({ S1: { at: [T - DAY, T], fen: [90, 100], dropped: [T - 30 * DAY, 80] }, S2: { at: [], fen: [], dropped: null } });
     expect(orderBasis(room!.orders['S1'], T + DAY)).toMatchObject({ fen: 90, kind: 'window-min' });
   });

@@ -59,9 +59,11 @@ export type RoomState = {
   cards: Record<string, ProductCard>;
   /** Order history per sku of this room (the venue; catalogue §1.1 shopKey = roomId), across sessions. */
   orders: Record<string, SkuOrders>;
-  /** The previous transcript segment, for matches split across segments (catalogue §1.4). */
-  tail: { text: string; at: number; ts: string; coords: Coordinates } | null;
-  /** The last transcript segments of this session, oldest first (≤ RECENT_MAX, ≤ RECENT_MS old). */
+  /**
+   * The last transcript segments of this session, oldest first (≤ RECENT_MAX, ≤ RECENT_MS old).
+   * The newest is the previous segment, whose end is joined in front of the next one for matches
+   * split across segments (catalogue §1.4).
+   */
   recent: RecentSegment[];
   /**
    * Detector state by rule id. evaluate() keeps it with every rule id of its ruleset, in ruleset
@@ -95,7 +97,6 @@ export function newRoom(roomId: string): RoomState {
     activeSku: null,
     cards: {},
     orders: {},
-    tail: null,
     recent: [],
     rules: {},
     alerts: {},
@@ -118,7 +119,6 @@ export function copyRoom(r: RoomState): RoomState {
     activeSku: r.activeSku,
     cards: r.cards,
     orders: r.orders,
-    tail: r.tail,
     recent: r.recent,
     rules: r.rules,
     alerts: r.alerts,
@@ -186,8 +186,9 @@ function upgradeOrders(x: unknown): SkuOrders | null {
 
 /**
  * A room state from a snapshot read back from supervisor.state, or null when it is none.
- * Another version of the worker may have written it: version 2 (until the orders were kept as
- * two arrays of numbers) is upgraded, so a rolling upgrade keeps every room's venue history.
+ * Another version of the worker may have written it: version 2 (orders as [at, fen] pairs, and
+ * a separate copy of the previous segment's end) is upgraded, so a rolling upgrade keeps every
+ * room's venue history.
  */
 export function roomFromSnapshot(x: unknown): RoomState | null {
   if (isRoomState(x)) return x;
@@ -198,6 +199,8 @@ export function roomFromSnapshot(x: unknown): RoomState | null {
     if (o === null) return null;
     orders[sku] = o;
   }
-  const up = { ...x, v: 3, orders };
+  // Version 2 also kept the previous segment's end as `tail`: the window's newest segment is it.
+  const { tail: _tail, ...rest } = x;
+  const up = { ...rest, v: 3, orders };
   return isRoomState(up) ? up : null;
 }
