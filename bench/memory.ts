@@ -12,13 +12,17 @@
  * Per-product rule states, the transcript window, cards, orders and open alerts fill up as a
  * session goes on, within the rules' windows and caps.
  *
+ * `venue` measures what a busy venue's order history costs: rooms whose skus each hold as many
+ * orders as a room keeps (MAX_ORDERS_PER_SKU), fed as order events through the same path.
+ *
  * Needs global.gc: `memoryBench()` runs this file in a child `node --expose-gc` when the current
  * process has no gc (npm run bench does not pass the flag). Env: BENCH_ROOMS, BENCH_ROOM_EVENTS,
- * BENCH_AGED_EVENTS (0 = no aged measurement).
+ * BENCH_AGED_EVENTS (0 = no aged measurement), BENCH_VENUE_ROOMS (0 = no venue measurement).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { decodeEvent, evaluate, type RoomState, type Ruleset } from '../services/engine/index.js';
+import { MAX_ORDERS_PER_SKU } from '../services/engine/state/room.js';
 import { loadRulesFromDisk } from '../services/shared/rules-fs.js';
 import { generateEvents } from './generate.js';
 
@@ -32,6 +36,18 @@ export type MemoryResults = {
   how: string;
   /** Rooms that have gone on for a while (absent when BENCH_AGED_EVENTS=0). */
   aged?: AgedMemory;
+  /** Rooms of a busy venue, every sku's order history full (absent when BENCH_VENUE_ROOMS=0). */
+  venue?: VenueMemory;
+};
+
+export type VenueMemory = {
+  rooms: number;
+  skusPerRoom: number;
+  ordersPerSku: number;
+  bytesPerRoom: number;
+  /** bytesPerRoom ÷ the orders a room holds. */
+  bytesPerOrder: number;
+  how: string;
 };
 
 export type AgedMemory = {
@@ -140,10 +156,48 @@ export function measureAgedMemory(ruleset: Ruleset, events: number, seed: number
   };
 }
 
+export function measureVenueMemory(ruleset: Ruleset, rooms: number, skus: number): VenueMemory {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error('measureVenueMemory needs node --expose-gc');
+  const perSku = MAX_ORDERS_PER_SKU;
+  const t0 = Date.parse('2026-11-01T00:00:00+08:00');
+  const feed = (state: Map<string, RoomState>, from: number, to: number): void => {
+    let offset = 0;
+    for (let r = from; r < to; r++) {
+      const roomId = `room-venue-${r}`;
+      // One order a minute, the skus in turn: prices move a little, as paid prices do.
+      for (let k = 0; k < skus * perSku; k++) {
+        const ts = new Date(t0 + k * 60_000).toISOString();
+        const value = JSON.stringify({ type: 'order', roomId, sessionId: 'sess-venue', ts, sku: `V${r}-SKU-${k % skus}`, paidPrice: 99 + ((k * 7) % 13) / 10 });
+        const d = decodeEvent({ value, coords: { topic: 'bench', partition: 0, offset: offset++ } });
+        if (!d.ok) throw new Error(`venue bench: ${d.message}`);
+        state.set(roomId, evaluate(d.value, state.get(roomId), ruleset).room);
+      }
+    }
+  };
+  feed(new Map(), rooms, rooms + 2);
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const state = new Map<string, RoomState>();
+  feed(state, 0, rooms);
+  gc();
+  gc();
+  const bytesPerRoom = Math.round((process.memoryUsage().heapUsed - before) / state.size);
+  return {
+    rooms: state.size,
+    skusPerRoom: skus,
+    ordersPerSku: perSku,
+    bytesPerRoom,
+    bytesPerOrder: Math.round((bytesPerRoom / (skus * perSku)) * 10) / 10,
+    how: 'heapUsed after gc, before and after feeding each room skusPerRoom × ordersPerSku order events (one a minute) through decodeEvent + evaluate',
+  };
+}
+
 /** Runs the measurement in a child process with --expose-gc; returns its results. */
-export function memoryBench(opts: { rooms?: number; eventsPerRoom?: number; agedEvents?: number; seed: number }): MemoryResults {
+export function memoryBench(opts: { rooms?: number; eventsPerRoom?: number; agedEvents?: number; venueRooms?: number; seed: number }): MemoryResults {
   const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', SELF], {
-    env: { ...process.env, BENCH_ROOMS: String(opts.rooms ?? 100_000), BENCH_ROOM_EVENTS: String(opts.eventsPerRoom ?? 6), BENCH_AGED_EVENTS: String(opts.agedEvents ?? 0), BENCH_SEED: String(opts.seed) },
+    env: { ...process.env, BENCH_ROOMS: String(opts.rooms ?? 100_000), BENCH_ROOM_EVENTS: String(opts.eventsPerRoom ?? 6), BENCH_AGED_EVENTS: String(opts.agedEvents ?? 0), BENCH_VENUE_ROOMS: String(opts.venueRooms ?? 0), BENCH_SEED: String(opts.seed) },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 20,
@@ -160,6 +214,11 @@ if (process.argv[1] === SELF) {
   const num = (k: string, d: number): number => Number(process.env[k] ?? d);
   const young = measureMemory(loaded.ruleset, num('BENCH_ROOMS', 100_000), num('BENCH_ROOM_EVENTS', 6), num('BENCH_SEED', 20261126));
   const agedEvents = num('BENCH_AGED_EVENTS', 0);
-  const out: MemoryResults = agedEvents > 0 ? { ...young, aged: measureAgedMemory(loaded.ruleset, agedEvents, num('BENCH_SEED', 20261126)) } : young;
+  const venueRooms = num('BENCH_VENUE_ROOMS', 0);
+  const out: MemoryResults = {
+    ...young,
+    ...(agedEvents > 0 && { aged: measureAgedMemory(loaded.ruleset, agedEvents, num('BENCH_SEED', 20261126)) }),
+    ...(venueRooms > 0 && { venue: measureVenueMemory(loaded.ruleset, venueRooms, 10) }),
+  };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

@@ -20,7 +20,9 @@
  * Prints a table and writes bench/results.json (BENCH_OUT overrides the path).
  *
  * Env: BENCH_EVENTS (200000), BENCH_RUNS (5), BENCH_SEED (20261126), BENCH_AGED_EVENTS (500000; 20000
- *      when BENCH_EVENTS < 200000; 0 = none: memory per room after that much of the stream).
+ *      when BENCH_EVENTS < 200000; 0 = none: memory per room after that much of the stream),
+ *      BENCH_VENUE_ROOMS (100; 5 when BENCH_EVENTS < 200000; 0 = none: rooms whose 10 skus each
+ *      hold a full order history).
  * Smoke: BENCH_EVENTS=5000 BENCH_RUNS=1 npm run bench
  * Exit code 1 when a generated event fails to decode (the generator and the contract drifted).
  */
@@ -312,8 +314,9 @@ async function main(): Promise<void> {
   const gating = gatingBound(msgs.slice(0, gatingEvents), ruleset, SUBSET_RUNS);
   const lexicon = lexiconBench(own, { segments: envInt('BENCH_SEGMENTS', Math.min(120_000, Math.max(20_000, N)), 1), runs: RUNS, seed: SEED, log });
   const agedEvents = envInt('BENCH_AGED_EVENTS', N >= 200_000 ? 500_000 : 20_000, 0);
-  log(`bench: memory (100,000 young rooms${agedEvents > 0 ? `, then the stream's rooms after ${agedEvents} events` : ''}, child node --expose-gc)…`);
-  const memory = memoryBench({ rooms: envInt('BENCH_ROOMS', 100_000, 1), agedEvents, seed: SEED });
+  const venueRooms = envInt('BENCH_VENUE_ROOMS', N >= 200_000 ? 100 : 5, 0);
+  log(`bench: memory (100,000 young rooms${agedEvents > 0 ? `, the stream's rooms after ${agedEvents} events` : ''}${venueRooms > 0 ? `, ${venueRooms} busy venues` : ''}, child node --expose-gc)…`);
+  const memory = memoryBench({ rooms: envInt('BENCH_ROOMS', 100_000, 1), agedEvents, venueRooms, seed: SEED });
   log('bench: dependent-load latency (0.5–256 MiB)…');
   const loadNs = memoryLatency();
   const gatewayStore = await storeBench(msgs, ruleset, { runs: RUNS, log });
@@ -459,6 +462,9 @@ async function main(): Promise<void> {
     ...(memory.aged === undefined
       ? []
       : [['memory per aged room', `${fmt(memory.aged.bytesPerRoom)} B  (${fmt(memory.aged.rooms)} rooms × ${memory.aged.eventsPerRoom} events, median ${memory.aged.medianSessionEvents} in the current session; snapshot ${fmt(memory.aged.snapshotCharsPerRoom)} chars)`] as [string, string]]),
+    ...(memory.venue === undefined
+      ? []
+      : [['memory per busy venue', `${fmt(memory.venue.bytesPerRoom)} B, ${memory.venue.bytesPerOrder} B per order  (${fmt(memory.venue.rooms)} rooms × ${memory.venue.skusPerRoom} skus × ${memory.venue.ordersPerSku} orders)`] as [string, string]]),
     ['', ''],
     ...storeRows(gatewayStore),
     ['', ''],
