@@ -229,6 +229,14 @@ describe('createRoomStore: restore', () => {
     expect(store.takeDirty()[0]!.partition).toBe(3);
   });
 
+  it('restores a snapshot an older worker wrote (version 2), its orders upgraded', () => {
+    const store = createRoomStore({ maxRooms: 10 });
+    const { orders: _o, ...room } = stateOf('a', 42);
+    const v2 = { ...room, v: 2, tail: null, orders: { S9: { orders: [[1_000, 4900]], dropped: null } } };
+    expect(store.restore('a', JSON.parse(JSON.stringify(v2)) as unknown, 0)).toBe(true);
+    expect(store.get('a')).toEqual({ ...stateOf('a', 42), orders: { S9: { at: [1_000], fen: [4900], dropped: null } } });
+  });
+
   it('replaces a room already held', () => {
     const store = createRoomStore({ maxRooms: 10 });
     store.set('a', stateOf('a', 1), 0);
