@@ -69,7 +69,7 @@ export const originalAbove7dMin = defineDetector({
         basisOrderTs: new Date(basisOf.at).toISOString(),
         t0: promo.t0Ts,
         window: basisOf.window.map((t) => new Date(t).toISOString()),
-        ordersInWindow: basisOf.inWindow.length,
+        ordersInWindow: basisOf.ordersInWindow,
         toleranceFen: tol,
         msrpLabelled: msrp,
       },

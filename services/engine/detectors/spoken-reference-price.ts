@@ -112,7 +112,7 @@ export const spokenReferencePrice = defineDetector({
           basisKind: basis.kind,
           basisOrderTs: new Date(basis.at).toISOString(),
           window: basis.window.map((t) => new Date(t).toISOString()),
-          ordersInWindow: basis.inWindow.length,
+          ordersInWindow: basis.ordersInWindow,
           toleranceFen: tol,
           boundBy: bound.via,
           cardOriginalPrice: card?.originalFen == null ? null : card.originalFen / 100,

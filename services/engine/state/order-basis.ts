@@ -16,8 +16,8 @@ export type OrderBasis = {
   kind: 'window-min' | 'last-before-window';
   /** The window [from, to) in epoch ms. */
   window: [number, number];
-  /** Orders in the window, ascending by time. */
-  inWindow: Array<[number, number]>;
+  /** How many orders were placed in the window. */
+  ordersInWindow: number;
 };
 
 export function orderBasis(history: SkuOrders | undefined, t0: number, days = 7, lookbackDays = 400): OrderBasis | null {
@@ -30,11 +30,11 @@ export function orderBasis(history: SkuOrders | undefined, t0: number, days = 7,
   if (start < end) {
     let best = start;
     for (let i = start + 1; i < end; i++) if (fen[i]! < fen[best]!) best = i;
-    return { fen: fen[best]!, at: at[best]!, kind: 'window-min', window: [from, t0], inWindow: pairs(history, start, end) };
+    return { fen: fen[best]!, at: at[best]!, kind: 'window-min', window: [from, t0], ordersInWindow: end - start };
   }
   const last: [number, number] | null = end > 0 ? [at[end - 1]!, fen[end - 1]!] : history.dropped;
   if (last === null || last[0] >= t0 || last[0] < t0 - lookbackDays * DAY_MS) return null;
-  return { fen: last[1], at: last[0], kind: 'last-before-window', window: [from, t0], inWindow: [] };
+  return { fen: last[1], at: last[0], kind: 'last-before-window', window: [from, t0], ordersInWindow: 0 };
 }
 
 /** Orders of the sku placed in [from, to), ascending, as [epoch ms, fen]. */
