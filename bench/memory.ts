@@ -64,9 +64,36 @@ export type AgedMemory = {
 
 const SELF = fileURLToPath(import.meta.url);
 
-export function measureMemory(ruleset: Ruleset, rooms: number, eventsPerRoom: number, seed: number): MemoryResults {
+/** Fills `state` with rooms number `from` to `to` - 1. */
+type Feed = (state: Map<string, RoomState>, from: number, to: number) => void;
+
+/** global.gc, or a clear error naming the measurement that needs it. */
+function gcFor(what: string): () => void {
   const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc === undefined) throw new Error('measureMemory needs node --expose-gc');
+  if (gc === undefined) throw new Error(`${what} needs node --expose-gc`);
+  return gc;
+}
+
+/**
+ * Heap bytes that rooms 0 … rooms - 1 retain once fed, after a full GC before and after. `warm`
+ * other rooms are fed first: lazily built caches of the ruleset and the code paths are not room state.
+ */
+function retainedBy(what: string, feed: Feed, rooms: number, warm: number): number {
+  const gc = gcFor(what);
+  feed(new Map(), rooms, rooms + warm);
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const state = new Map<string, RoomState>();
+  feed(state, 0, rooms);
+  gc();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  if (state.size !== rooms) throw new Error(`${what}: ${state.size} rooms in state, expected ${rooms}`);
+  return after - before;
+}
+
+export function measureMemory(ruleset: Ruleset, rooms: number, eventsPerRoom: number, seed: number): MemoryResults {
   // Templates: the first events of each generated room, in that room's order.
   const byRoom = new Map<string, string[]>();
   for (const e of generateEvents(40_000, seed)) {
@@ -78,7 +105,7 @@ export function measureMemory(ruleset: Ruleset, rooms: number, eventsPerRoom: nu
   const templates = [...byRoom.entries()].filter(([, xs]) => xs.length === eventsPerRoom);
   const eventMix: Record<string, number> = {};
   let decodeFailures = 0;
-  const feed = (state: Map<string, RoomState>, from: number, to: number): void => {
+  const feed: Feed = (state, from, to) => {
     for (let i = from; i < to; i++) {
       const [orig, events] = templates[i % templates.length]!;
       const roomId = `${orig}-r${i}`;
@@ -93,31 +120,20 @@ export function measureMemory(ruleset: Ruleset, rooms: number, eventsPerRoom: nu
       }
     }
   };
-  // Warm: lazily built caches of the ruleset and the code paths are not room state.
-  feed(new Map(), rooms, rooms + 2_000);
-  gc();
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  const state = new Map<string, RoomState>();
-  feed(state, 0, rooms);
-  gc();
-  gc();
-  const after = process.memoryUsage().heapUsed;
-  if (state.size !== rooms) throw new Error(`memory bench: ${state.size} rooms in state, expected ${rooms}`);
+  const retained = retainedBy('memory bench', feed, rooms, 2_000);
   return {
-    bytesPerRoom: Math.round((after - before) / rooms),
+    bytesPerRoom: Math.round(retained / rooms),
     rooms,
     eventsPerRoom,
     eventMix,
-    retainedMiB: Math.round(((after - before) / 2 ** 20) * 10) / 10,
+    retainedMiB: Math.round((retained / 2 ** 20) * 10) / 10,
     decodeFailures,
     how: 'heapUsed after gc, before and after feeding every room its events through decodeEvent + evaluate, kept in a Map<roomId, RoomState>',
   };
 }
 
 export function measureAgedMemory(ruleset: Ruleset, events: number, seed: number): AgedMemory {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc === undefined) throw new Error('measureAgedMemory needs node --expose-gc');
+  const gc = gcFor('measureAgedMemory');
   // The rooms live only inside build(): once it returned, nothing can hold them.
   const build = () => {
     const lines = generateEvents(events, seed);
@@ -157,11 +173,9 @@ export function measureAgedMemory(ruleset: Ruleset, events: number, seed: number
 }
 
 export function measureVenueMemory(ruleset: Ruleset, rooms: number, skus: number): VenueMemory {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc === undefined) throw new Error('measureVenueMemory needs node --expose-gc');
   const perSku = MAX_ORDERS_PER_SKU;
   const t0 = Date.parse('2026-11-01T00:00:00+08:00');
-  const feed = (state: Map<string, RoomState>, from: number, to: number): void => {
+  const feed: Feed = (state, from, to) => {
     let offset = 0;
     for (let r = from; r < to; r++) {
       const roomId = `room-venue-${r}`;
@@ -175,17 +189,9 @@ export function measureVenueMemory(ruleset: Ruleset, rooms: number, skus: number
       }
     }
   };
-  feed(new Map(), rooms, rooms + 2);
-  gc();
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  const state = new Map<string, RoomState>();
-  feed(state, 0, rooms);
-  gc();
-  gc();
-  const bytesPerRoom = Math.round((process.memoryUsage().heapUsed - before) / state.size);
+  const bytesPerRoom = Math.round(retainedBy('venue memory bench', feed, rooms, 2) / rooms);
   return {
-    rooms: state.size,
+    rooms,
     skusPerRoom: skus,
     ordersPerSku: perSku,
     bytesPerRoom,
